@@ -1,0 +1,116 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include "util/error.h"
+#include "util/result.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QProcessEnvironment>
+#include <QStringList>
+
+#include <cstdio>
+#include <functional>
+
+class QNetworkAccessManager;
+class QJsonObject;
+
+namespace Rolecall::Core {
+class Clock;
+namespace Sts {
+class StsClient;
+}
+} // namespace Rolecall::Core
+
+namespace Rolecall::Cli {
+
+/** Exit codes documented in the product spec. */
+enum ExitCode
+{
+    ExitOk = 0,
+    ExitAwsRefused = 1,
+    ExitUsage = 2,
+    ExitConfig = 3,
+    ExitNetwork = 4,
+    ExitCancelled = 5,
+};
+
+int exitCodeFor(const Core::Error &error);
+
+/**
+ * rolecall-cli: parses the command line, builds the core services it needs, runs one command and
+ * returns its exit code. Output goes to the given streams so tests can run it in-process too.
+ */
+class Cli
+{
+    Q_DECLARE_TR_FUNCTIONS(Rolecall::Cli::Cli)
+
+public:
+    Cli(QStringList arguments, QProcessEnvironment environment, FILE *out = stdout, FILE *err = stderr);
+    ~Cli();
+    Cli(const Cli &) = delete;
+    Cli &operator=(const Cli &) = delete;
+
+    int run();
+
+private:
+    struct Command
+    {
+        QString name;
+        QString summary;
+        std::function<void(QCommandLineParser &)> addOptions;
+        std::function<int()> run;
+    };
+
+    void registerCommands();
+    void addGlobalOptions(QCommandLineParser &parser) const;
+    int usageError(const QString &message, const QString &command = {});
+    int fail(const Core::Error &error);
+    void printGeneralHelp();
+    void debug(const QString &line);
+    void writeOut(const QByteArray &bytes);
+    void writeOut(const QString &text);
+    void writeErr(const QString &text);
+
+    // Services, built on first use.
+    Core::Result<Core::Sts::StsClient *> stsClient(bool needsCredentials);
+
+    // Commands
+    int cmdWhoami();
+    int cmdAssumeRole();
+    int cmdAssumeRoleWithSaml();
+    int cmdAssumeRoleWithWebIdentity();
+    int cmdSessionToken();
+    int cmdFederationToken();
+    int cmdDecodeMessage();
+    int cmdAccessKeyInfo();
+
+    // Helpers
+    Core::Result<QString> readTextFile(const QString &path, const QString &what, qsizetype maxBytes);
+    Core::Result<QString> policyFromOption();
+    Core::Result<QList<std::pair<QString, QString>>> keyValues(const QString &option);
+    Core::Result<std::optional<int>> durationFromOption();
+    Core::Result<QString> tokenCodeFor(const QString &serialNumber);
+    QString defaultSessionName() const;
+    /// Checked before any call: an unknown --format must not waste a call (or an MFA code).
+    Core::Result<void> checkFormatOption() const;
+    template<typename Request>
+    Core::Result<void> validateBeforeSending(const Request &request) const;
+    template<typename R>
+    int printCredentialResult(const R &result, const QJsonObject &awsCliJson);
+
+    QStringList m_arguments;
+    QProcessEnvironment m_env;
+    FILE *m_out;
+    FILE *m_err;
+    QList<Command> m_commands;
+    QCommandLineParser m_parser;
+    bool m_debug = false;
+    bool m_json = false;
+
+    QNetworkAccessManager *m_network = nullptr;
+    Core::Clock *m_clock = nullptr;
+    Core::Sts::StsClient *m_client = nullptr;
+};
+
+} // namespace Rolecall::Cli

@@ -1,0 +1,17 @@
+// SPDX-License-Identifier: Apache-2.0
+// rolecall-cli: the command-line companion's composition root.
+#include "cli.h"
+#include "i18n.h"
+
+#include <QCoreApplication>
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("rolecall-cli"));
+    QCoreApplication::setOrganizationName(QStringLiteral("Rolecall"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(ROLECALL_VERSION));
+    Rolecall::installTranslators(app);
+    Rolecall::Cli::Cli cli(QCoreApplication::arguments(), QProcessEnvironment::systemEnvironment());
+    return cli.run();
+}

@@ -1,0 +1,157 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "credentials/environmentcredentials.h"
+#include "util/error.h"
+#include "util/result.h"
+#include "util/securebytes.h"
+
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+using namespace Rolecall::Core;
+
+class Tst_Util : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void secureBytesCopiesAndCompares();
+    void secureWipeOnlyTouchesUnsharedData();
+    void resultHoldsValueOrError();
+    void awsErrorsCarryHints_data();
+    void awsErrorsCarryHints();
+    void errorKindsHaveNames();
+    void environmentCredentials();
+};
+
+void Tst_Util::secureBytesCopiesAndCompares()
+{
+    SecureBytes a(QByteArrayView("secret"));
+    SecureBytes b = a;
+    QVERIFY(a == b);
+    QCOMPARE(b.size(), 6);
+    SecureBytes c = std::move(b);
+    QVERIFY(b.isEmpty()); // NOLINT(bugprone-use-after-move): moved-from is empty by contract
+    QVERIFY(c == a);
+    c = SecureBytes(QByteArrayView("other!"));
+    QVERIFY(!(c == a));
+    c.clear();
+    QVERIFY(c.isEmpty());
+    QVERIFY(c == SecureBytes());
+    QByteArray source("token");
+    const SecureBytes taken = SecureBytes::takeFrom(source);
+    QVERIFY(source.isEmpty());
+    QCOMPARE(taken.view(), QByteArrayView("token"));
+    QString text = u"päss"_s;
+    QCOMPARE(SecureBytes::takeFrom(text).view(), QByteArrayView("p\xc3\xa4ss"));
+    QVERIFY(text.isEmpty());
+}
+
+void Tst_Util::secureWipeOnlyTouchesUnsharedData()
+{
+    QByteArray alone("secret");
+    alone.detach();
+    const char *data = alone.constData();
+    secureWipe(alone);
+    QCOMPARE(QByteArrayView(data, 6), QByteArrayView("\0\0\0\0\0\0", 6));
+
+    QByteArray shared("secret");
+    shared.detach();
+    const QByteArray other = shared; // shares the buffer
+    secureWipe(shared);
+    QCOMPARE(other, QByteArray("secret")); // the other owner's bytes stay intact
+}
+
+void Tst_Util::resultHoldsValueOrError()
+{
+    Result<int> ok = 42;
+    QVERIFY(ok.ok());
+    QCOMPARE(ok.value(), 42);
+    Result<int> bad = Error::config(u"broken"_s);
+    QVERIFY(!bad);
+    QCOMPARE(bad.error().kind, Error::Kind::Config);
+    Result<void> done;
+    QVERIFY(done.ok());
+    Result<void> failed = Error::cancelled(u"x"_s);
+    QCOMPARE(failed.error().kind, Error::Kind::Cancelled);
+    Result<QString> unset;
+    QVERIFY(!unset.ok());
+    QCOMPARE(unset.error().kind, Error::Kind::None);
+}
+
+void Tst_Util::awsErrorsCarryHints_data()
+{
+    QTest::addColumn<QString>("code");
+    QTest::addColumn<QString>("awsMessage");
+    QTest::addColumn<QString>("hintWord");
+    QTest::addRow("wrong mfa code") << u"AccessDenied"_s
+                                    << u"MultiFactorAuthentication failed with invalid MFA one "
+                                       "time pass code."_s
+                                    << u"MFA code"_s;
+    QTest::addRow("role chaining") << u"ValidationError"_s
+                                   << u"The requested DurationSeconds exceeds the 1 hour session "
+                                      "limit for roles assumed by role chaining."_s
+                                   << u"at most one hour"_s;
+    QTest::addRow("trust policy") << u"AccessDenied"_s
+                                  << u"User: arn:aws:iam::1:user/a is not authorized to perform: "
+                                     "sts:AssumeRole on resource: r"_s
+                                  << u"trust policy"_s;
+    QTest::addRow("expired token") << u"ExpiredToken"_s << u"The security token included in the request is expired"_s
+                                   << u"expired"_s;
+    QTest::addRow("region disabled") << u"RegionDisabledException"_s << u"STS is not activated"_s << u"Activate"_s;
+    QTest::addRow("unknown key") << u"InvalidClientTokenId"_s << u"The security token is invalid."_s << u"partition"_s;
+    QTest::addRow("throttled") << u"Throttling"_s << u"Rate exceeded"_s << u"throttling"_s;
+}
+
+void Tst_Util::awsErrorsCarryHints()
+{
+    QFETCH(QString, code);
+    QFETCH(QString, awsMessage);
+    QFETCH(QString, hintWord);
+    const Error e = Error::aws(403, code, awsMessage, u"req-123"_s, u"AssumeRole"_s);
+    QCOMPARE(e.kind, Error::Kind::Aws);
+    QCOMPARE(e.awsCode, code);
+    QCOMPARE(e.requestId, u"req-123"_s);
+    QVERIFY2(e.message.startsWith(u"AssumeRole: "_s), qPrintable(e.message));
+    QVERIFY2(e.message.contains(code), qPrintable(e.message));
+    QVERIFY2(e.message.contains(awsMessage), qPrintable(e.message));
+    QVERIFY2(e.message.contains(hintWord, Qt::CaseInsensitive), qPrintable(e.message));
+}
+
+void Tst_Util::errorKindsHaveNames()
+{
+    QStringList names;
+    for (int k = int(Error::Kind::None); k <= int(Error::Kind::Cancelled); ++k)
+        names.append(Error::kindName(static_cast<Error::Kind>(k)));
+    names.removeDuplicates();
+    QCOMPARE(names.size(), 11);
+    QVERIFY(!names.contains(u"unknown"_s));
+}
+
+void Tst_Util::environmentCredentials()
+{
+    QProcessEnvironment env;
+    QVERIFY(!credentialsFromEnvironment(env).has_value());
+    env.insert(u"AWS_ACCESS_KEY_ID"_s, u"AKIAIOSFODNN7EXAMPLE"_s);
+    QCOMPARE(credentialsFromEnvironment(env)->error().kind, Error::Kind::Config);
+    env.insert(u"AWS_SECRET_ACCESS_KEY"_s, u"wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"_s);
+    auto c = credentialsFromEnvironment(env);
+    QVERIFY(c && c->ok());
+    QCOMPARE(c->value().origin, AwsCredentials::Origin::LongTerm);
+    QVERIFY(!c->value().isTemporary());
+    env.insert(u"AWS_SECURITY_TOKEN"_s, u"legacy-token"_s);
+    env.insert(u"AWS_CREDENTIAL_EXPIRATION"_s, u"2026-11-23T18:00:00Z"_s);
+    c = credentialsFromEnvironment(env);
+    QCOMPARE(c->value().sessionToken.view(), QByteArrayView("legacy-token"));
+    QCOMPARE(c->value().expiration, QDateTime(QDate(2026, 11, 23), QTime(18, 0), Qt::UTC));
+    env.insert(u"AWS_SESSION_TOKEN"_s, u"new-token"_s);
+    QCOMPARE(credentialsFromEnvironment(env)->value().sessionToken.view(), QByteArrayView("new-token"));
+
+    QProcessEnvironment regions;
+    regions.insert(u"AWS_DEFAULT_REGION"_s, u"eu-west-1"_s);
+    QCOMPARE(regionFromEnvironment(regions), u"eu-west-1"_s);
+    regions.insert(u"AWS_REGION"_s, u"us-west-2"_s);
+    QCOMPARE(regionFromEnvironment(regions), u"us-west-2"_s);
+}
+
+QTEST_GUILESS_MAIN(Tst_Util)
+#include "tst_util.moc"

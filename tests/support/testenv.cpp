@@ -1,0 +1,37 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "testenv.h"
+
+#include <QDir>
+
+using namespace Qt::StringLiterals;
+
+namespace Rolecall::Test {
+
+bool isCi()
+{
+    return qEnvironmentVariable("CI").compare("true"_L1, Qt::CaseInsensitive) == 0;
+}
+
+QProcessEnvironment cleanEnvironment(const QString &home)
+{
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    const QStringList keys = env.keys();
+    for (const QString &key : keys) {
+        const QString upper = key.toUpper();
+        if (upper.startsWith("AWS_"_L1) || upper.endsWith("_PROXY"_L1) || upper == "ROLECALL_FEDERATION_URL"_L1)
+            env.remove(key);
+    }
+    env.insert(u"HOME"_s, home);
+    env.insert(u"AWS_CONFIG_FILE"_s, QDir(home).filePath(u".aws/config"_s));
+    env.insert(u"AWS_SHARED_CREDENTIALS_FILE"_s, QDir(home).filePath(u".aws/credentials"_s));
+    env.insert(u"LC_ALL"_s, u"C.UTF-8"_s);
+    env.insert(u"LANGUAGE"_s, u"en"_s);
+    return env;
+}
+
+QString testDataPath(const QString &name)
+{
+    return QDir(QStringLiteral(ROLECALL_TEST_DATA_DIR)).filePath(name);
+}
+
+} // namespace Rolecall::Test

@@ -1,0 +1,16 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include <QString>
+
+class QCoreApplication;
+
+namespace Rolecall {
+
+/**
+ * Installs Rolecall's and Qt's translators for @p language ("de", "fr"), or for the system locale
+ * when empty. Returns the language actually loaded ("en" when none matched).
+ */
+QString installTranslators(QCoreApplication &app, const QString &language = {});
+
+} // namespace Rolecall
