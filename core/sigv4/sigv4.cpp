@@ -25,11 +25,19 @@ constexpr char toLowerAscii(char c)
     return (c >= 'A' && c <= 'Z') ? static_cast<char>(c + ('a' - 'A')) : c;
 }
 
-QByteArray lowerAscii(QByteArrayView in)
+// Lower-cases a header name; names that already are lower-case are shared, not copied.
+QByteArray lowerAscii(const QByteArray &in)
 {
+    const char *p = in.constData();
+    qsizetype i = 0;
+    while (i < in.size() && !(p[i] >= 'A' && p[i] <= 'Z'))
+        ++i;
+    if (i == in.size())
+        return in;
     QByteArray out(in.size(), Qt::Uninitialized);
-    for (qsizetype i = 0; i < in.size(); ++i)
-        out[i] = toLowerAscii(in[i]);
+    char *w = out.data();
+    for (qsizetype j = 0; j < in.size(); ++j)
+        w[j] = toLowerAscii(p[j]);
     return out;
 }
 
@@ -53,6 +61,16 @@ constexpr bool isSpace(char c)
 // which is what the AWS test suite expects.
 void appendCanonicalValue(QByteArray &out, QByteArrayView value)
 {
+    // Fast path: a single line with no surrounding or repeated blanks is already canonical.
+    bool plain = value.isEmpty() || (!isSpace(value.front()) && !isSpace(value.back()));
+    for (qsizetype i = 0; plain && i < value.size(); ++i) {
+        const char c = value[i];
+        plain = !(c == '\n' || c == '\t' || c == '\r' || (c == ' ' && value[i + 1] == ' '));
+    }
+    if (plain) {
+        out.append(value);
+        return;
+    }
     bool firstLine = true;
     qsizetype start = 0;
     while (start <= value.size()) {
@@ -414,10 +432,10 @@ void sign(Request &request, const AwsCredentials &credentials, const SigningPara
     const QByteArray amzDate = formatAmzDate(params.time);
     const QByteArrayView date = QByteArrayView(amzDate).first(8);
     request.removeHeader("Authorization");
-    request.setHeader(QByteArrayLiteral("X-Amz-Date"), amzDate);
+    request.setHeader(QByteArrayLiteral("x-amz-date"), amzDate);
     const bool hasToken = !credentials.sessionToken.isEmpty();
     if (hasToken && params.signSecurityToken)
-        request.setHeader(QByteArrayLiteral("X-Amz-Security-Token"), credentials.sessionToken.unsecureCopy());
+        request.setHeader(QByteArrayLiteral("x-amz-security-token"), credentials.sessionToken.unsecureCopy());
 
     QByteArray signedHeaders;
     const QByteArray creq = canonicalRequest(request, &signedHeaders);
@@ -438,7 +456,7 @@ void sign(Request &request, const AwsCredentials &credentials, const SigningPara
         .append(signature);
     request.setHeader(QByteArrayLiteral("Authorization"), authorization);
     if (hasToken && !params.signSecurityToken)
-        request.setHeader(QByteArrayLiteral("X-Amz-Security-Token"), credentials.sessionToken.unsecureCopy());
+        request.setHeader(QByteArrayLiteral("x-amz-security-token"), credentials.sessionToken.unsecureCopy());
 }
 
 void presign(Request &request, const AwsCredentials &credentials, const SigningParams &params, int expiresSeconds,

@@ -123,9 +123,10 @@ void StsJob::sendAttempt()
     request.path = url.path(QUrl::FullyDecoded).toUtf8();
     if (request.path.isEmpty())
         request.path = QByteArrayLiteral("/");
-    request.headers.append({QByteArrayLiteral("Host"), hostHeader(url)});
+    // Lower-case names: HTTP does not care, and the signer then has nothing to lower-case.
+    request.headers.append({QByteArrayLiteral("host"), hostHeader(url)});
     request.headers.append(
-        {QByteArrayLiteral("Content-Type"), QByteArrayLiteral("application/x-www-form-urlencoded; charset=utf-8")});
+        {QByteArrayLiteral("content-type"), QByteArrayLiteral("application/x-www-form-urlencoded; charset=utf-8")});
     request.payload = formBody(m_params);
     if (m_sign) {
         const QDateTime now = m_client->m_clock->nowUtc().addMSecs(m_client->m_clockSkewMs);
