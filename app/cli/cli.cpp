@@ -422,11 +422,32 @@ Result<QString> Cli::readTextFile(const QString &path, const QString &what, qsiz
     return QString::fromUtf8(data);
 }
 
-Result<QString> Cli::policyFromOption()
+template<typename Request>
+Result<void> Cli::readCommonOptions(Request &request)
 {
-    if (!m_parser.isSet(u"policy-file"_s))
-        return QString();
-    return readTextFile(m_parser.value(u"policy-file"_s), u"Policy"_s, 64 * 1024);
+    if (m_parser.isSet(u"duration"_s)) {
+        bool ok = false;
+        request.durationSeconds = m_parser.value(u"duration"_s).toInt(&ok);
+        if (!ok)
+            return Error::validation(u"--duration"_s, tr("must be a number of seconds."));
+    }
+    if constexpr (requires { request.policy; }) {
+        if (m_parser.isSet(u"policy-file"_s)) {
+            auto policy = readTextFile(m_parser.value(u"policy-file"_s), u"Policy"_s, 64 * 1024);
+            if (!policy)
+                return policy.error();
+            request.policy = policy.value();
+        }
+        request.policyArns = m_parser.values(u"policy-arn"_s);
+    }
+    if constexpr (requires { request.tags; }) {
+        auto tags = keyValues(u"tag"_s);
+        if (!tags)
+            return tags.error();
+        for (const auto &[key, value] : tags.value())
+            request.tags.append({key, value});
+    }
+    return {};
 }
 
 Result<QList<std::pair<QString, QString>>> Cli::keyValues(const QString &option)
@@ -441,15 +462,13 @@ Result<QList<std::pair<QString, QString>>> Cli::keyValues(const QString &option)
     return out;
 }
 
-Result<std::optional<int>> Cli::durationFromOption()
+template<typename Job, typename R, typename Start>
+Result<R> Cli::send(bool needsCredentials, Start &&start)
 {
-    if (!m_parser.isSet(u"duration"_s))
-        return std::optional<int>();
-    bool ok = false;
-    const int seconds = m_parser.value(u"duration"_s).toInt(&ok);
-    if (!ok)
-        return Error::validation(u"--duration"_s, tr("must be a number of seconds."));
-    return std::optional<int>(seconds);
+    auto client = stsClient(needsCredentials);
+    if (!client)
+        return client.error();
+    return await<Job, R>(start(client.value()), [this](const QString &line) { debug(line); });
 }
 
 Result<QString> Cli::tokenCodeFor(const QString &serialNumber)
@@ -507,20 +526,17 @@ Result<void> Cli::checkFormatOption() const
 }
 
 template<typename Request>
-Result<void> Cli::validateBeforeSending(const Request &request) const
+Result<void> Cli::validateBeforeSending(const Request &request, const QString &notYet) const
 {
-    if (auto ok = Sts::validate(request); !ok)
+    if (auto ok = Sts::validate(request); !ok && (notYet.isEmpty() || ok.error().field != notYet))
         return ok;
     return checkFormatOption();
 }
 
 int Cli::cmdWhoami()
 {
-    auto client = stsClient(true);
-    if (!client)
-        return fail(client.error());
-    const auto result = await<Sts::GetCallerIdentityJob, Sts::GetCallerIdentityResult>(
-        client.value()->getCallerIdentity(), [this](const QString &l) { debug(l); });
+    const auto result = send<Sts::GetCallerIdentityJob, Sts::GetCallerIdentityResult>(
+        true, [](Sts::StsClient *client) { return client->getCallerIdentity(); });
     if (!result)
         return fail(result.error());
     if (m_json) {
@@ -542,44 +558,27 @@ int Cli::cmdAssumeRole()
         return usageError(tr("--role-arn is required."), u"assume-role"_s);
     request.roleSessionName
         = m_parser.isSet(u"session-name"_s) ? m_parser.value(u"session-name"_s) : defaultSessionName();
-    auto duration = durationFromOption();
-    if (!duration)
-        return fail(duration.error());
-    request.durationSeconds = duration.value();
     request.externalId = m_parser.value(u"external-id"_s);
     request.serialNumber = m_parser.value(u"serial-number"_s);
-    auto policy = policyFromOption();
-    if (!policy)
-        return fail(policy.error());
-    request.policy = policy.value();
-    request.policyArns = m_parser.values(u"policy-arn"_s);
-    auto tags = keyValues(u"tag"_s);
-    if (!tags)
-        return fail(tags.error());
-    for (const auto &[key, value] : tags.value())
-        request.tags.append({key, value});
     request.transitiveTagKeys = m_parser.values(u"transitive-tag-key"_s);
     request.sourceIdentity = m_parser.value(u"source-identity"_s);
+    if (auto ok = readCommonOptions(request); !ok)
+        return fail(ok.error());
     auto contexts = keyValues(u"provided-context"_s);
     if (!contexts)
         return fail(contexts.error());
     for (const auto &[arn, assertion] : contexts.value())
         request.providedContexts.append({arn, assertion});
-    // The code is asked for only once everything else is known to be valid (the job checks it again).
-    if (auto ok = Sts::validate(request); !ok && ok.error().field != "TokenCode"_L1)
-        return fail(ok.error());
-    if (auto ok = checkFormatOption(); !ok)
+    // The MFA code is asked for only once everything else is known to be valid.
+    if (auto ok = validateBeforeSending(request, u"TokenCode"_s); !ok)
         return fail(ok.error());
     auto code = tokenCodeFor(request.serialNumber);
     if (!code)
         return fail(code.error());
     request.tokenCode = SecureBytes::takeFrom(code.value());
 
-    auto client = stsClient(true);
-    if (!client)
-        return fail(client.error());
-    const auto result = await<Sts::AssumeRoleJob, Sts::AssumeRoleResult>(
-        client.value()->assumeRole(request), [this](const QString &l) { debug(l); });
+    const auto result = send<Sts::AssumeRoleJob, Sts::AssumeRoleResult>(
+        true, [&request](Sts::StsClient *client) { return client->assumeRole(request); });
     if (!result)
         return fail(result.error());
     QJsonObject json {{u"Credentials"_s, credentialsJson(result->credentials)},
@@ -602,23 +601,13 @@ int Cli::cmdAssumeRoleWithSaml()
         return fail(assertion.error());
     QString assertionText = assertion.value().trimmed();
     request.samlAssertion = SecureBytes::takeFrom(assertionText);
-    auto duration = durationFromOption();
-    if (!duration)
-        return fail(duration.error());
-    request.durationSeconds = duration.value();
-    auto policy = policyFromOption();
-    if (!policy)
-        return fail(policy.error());
-    request.policy = policy.value();
-    request.policyArns = m_parser.values(u"policy-arn"_s);
+    if (auto ok = readCommonOptions(request); !ok)
+        return fail(ok.error());
     if (auto ok = validateBeforeSending(request); !ok)
         return fail(ok.error());
 
-    auto client = stsClient(false);
-    if (!client)
-        return fail(client.error());
-    const auto result = await<Sts::AssumeRoleWithSamlJob, Sts::AssumeRoleWithSamlResult>(
-        client.value()->assumeRoleWithSaml(request), [this](const QString &l) { debug(l); });
+    const auto result = send<Sts::AssumeRoleWithSamlJob, Sts::AssumeRoleWithSamlResult>(
+        false, [&request](Sts::StsClient *client) { return client->assumeRoleWithSaml(request); });
     if (!result)
         return fail(result.error());
     QJsonObject json {{u"Credentials"_s, credentialsJson(result->credentials)},
@@ -653,23 +642,13 @@ int Cli::cmdAssumeRoleWithWebIdentity()
         return usageError(tr("give the token with --token or --token-file."), u"assume-role-with-web-identity"_s);
     request.webIdentityToken = SecureBytes::takeFrom(token);
     request.providerId = m_parser.value(u"provider-id"_s);
-    auto duration = durationFromOption();
-    if (!duration)
-        return fail(duration.error());
-    request.durationSeconds = duration.value();
-    auto policy = policyFromOption();
-    if (!policy)
-        return fail(policy.error());
-    request.policy = policy.value();
-    request.policyArns = m_parser.values(u"policy-arn"_s);
+    if (auto ok = readCommonOptions(request); !ok)
+        return fail(ok.error());
     if (auto ok = validateBeforeSending(request); !ok)
         return fail(ok.error());
 
-    auto client = stsClient(false);
-    if (!client)
-        return fail(client.error());
-    const auto result = await<Sts::AssumeRoleWithWebIdentityJob, Sts::AssumeRoleWithWebIdentityResult>(
-        client.value()->assumeRoleWithWebIdentity(request), [this](const QString &l) { debug(l); });
+    const auto result = send<Sts::AssumeRoleWithWebIdentityJob, Sts::AssumeRoleWithWebIdentityResult>(
+        false, [&request](Sts::StsClient *client) { return client->assumeRoleWithWebIdentity(request); });
     if (!result)
         return fail(result.error());
     QJsonObject json {{u"Credentials"_s, credentialsJson(result->credentials)},
@@ -685,25 +664,18 @@ int Cli::cmdAssumeRoleWithWebIdentity()
 int Cli::cmdSessionToken()
 {
     Sts::GetSessionTokenRequest request;
-    auto duration = durationFromOption();
-    if (!duration)
-        return fail(duration.error());
-    request.durationSeconds = duration.value();
     request.serialNumber = m_parser.value(u"serial-number"_s);
-    if (auto ok = Sts::validate(request); !ok && ok.error().field != "TokenCode"_L1)
+    if (auto ok = readCommonOptions(request); !ok)
         return fail(ok.error());
-    if (auto ok = checkFormatOption(); !ok)
+    if (auto ok = validateBeforeSending(request, u"TokenCode"_s); !ok)
         return fail(ok.error());
     auto code = tokenCodeFor(request.serialNumber);
     if (!code)
         return fail(code.error());
     request.tokenCode = SecureBytes::takeFrom(code.value());
 
-    auto client = stsClient(true);
-    if (!client)
-        return fail(client.error());
-    const auto result = await<Sts::GetSessionTokenJob, Sts::GetSessionTokenResult>(
-        client.value()->getSessionToken(request), [this](const QString &l) { debug(l); });
+    const auto result = send<Sts::GetSessionTokenJob, Sts::GetSessionTokenResult>(
+        true, [&request](Sts::StsClient *client) { return client->getSessionToken(request); });
     if (!result)
         return fail(result.error());
     return printCredentialResult(
@@ -716,28 +688,13 @@ int Cli::cmdFederationToken()
     request.name = m_parser.value(u"name"_s);
     if (request.name.isEmpty())
         return usageError(tr("--name is required."), u"federation-token"_s);
-    auto duration = durationFromOption();
-    if (!duration)
-        return fail(duration.error());
-    request.durationSeconds = duration.value();
-    auto policy = policyFromOption();
-    if (!policy)
-        return fail(policy.error());
-    request.policy = policy.value();
-    request.policyArns = m_parser.values(u"policy-arn"_s);
-    auto tags = keyValues(u"tag"_s);
-    if (!tags)
-        return fail(tags.error());
-    for (const auto &[key, value] : tags.value())
-        request.tags.append({key, value});
+    if (auto ok = readCommonOptions(request); !ok)
+        return fail(ok.error());
     if (auto ok = validateBeforeSending(request); !ok)
         return fail(ok.error());
 
-    auto client = stsClient(true);
-    if (!client)
-        return fail(client.error());
-    const auto result = await<Sts::GetFederationTokenJob, Sts::GetFederationTokenResult>(
-        client.value()->getFederationToken(request), [this](const QString &l) { debug(l); });
+    const auto result = send<Sts::GetFederationTokenJob, Sts::GetFederationTokenResult>(
+        true, [&request](Sts::StsClient *client) { return client->getFederationToken(request); });
     if (!result)
         return fail(result.error());
     QJsonObject json {{u"Credentials"_s, credentialsJson(result->credentials)},
@@ -752,16 +709,14 @@ int Cli::cmdDecodeMessage()
 {
     QString text;
     const QStringList args = m_parser.positionalArguments();
-    if (m_parser.isSet(u"file"_s)) {
-        auto fromFile = readTextFile(m_parser.value(u"file"_s), u"EncodedMessage"_s, 1024 * 1024);
-        if (!fromFile)
-            return fail(fromFile.error());
-        text = fromFile.value();
-    } else if (args.size() == 1 && args.first() == "-"_L1) {
-        auto fromStdin = readTextFile(u"-"_s, u"EncodedMessage"_s, 1024 * 1024);
-        if (!fromStdin)
-            return fail(fromStdin.error());
-        text = fromStdin.value();
+    const QString source = m_parser.isSet(u"file"_s)   ? m_parser.value(u"file"_s)
+        : (args.size() == 1 && args.first() == "-"_L1) ? u"-"_s
+                                                       : QString();
+    if (!source.isEmpty()) {
+        auto read = readTextFile(source, u"EncodedMessage"_s, 1024 * 1024);
+        if (!read)
+            return fail(read.error());
+        text = read.value();
     } else {
         text = args.join(u' ');
     }
@@ -772,11 +727,8 @@ int Cli::cmdDecodeMessage()
     const Sts::DecodeAuthorizationMessageRequest request {encoded};
     if (auto ok = Sts::validate(request); !ok)
         return fail(ok.error());
-    auto client = stsClient(true);
-    if (!client)
-        return fail(client.error());
-    const auto result = await<Sts::DecodeAuthorizationMessageJob, Sts::DecodeAuthorizationMessageResult>(
-        client.value()->decodeAuthorizationMessage(request), [this](const QString &l) { debug(l); });
+    const auto result = send<Sts::DecodeAuthorizationMessageJob, Sts::DecodeAuthorizationMessageResult>(
+        true, [&request](Sts::StsClient *client) { return client->decodeAuthorizationMessage(request); });
     if (!result)
         return fail(result.error());
     const auto message = Authz::parseAuthorizationMessage(result->decodedMessage);
@@ -794,11 +746,8 @@ int Cli::cmdAccessKeyInfo()
     const Sts::GetAccessKeyInfoRequest request {args.first().trimmed()};
     if (auto ok = Sts::validate(request); !ok)
         return fail(ok.error());
-    auto client = stsClient(true);
-    if (!client)
-        return fail(client.error());
-    const auto result = await<Sts::GetAccessKeyInfoJob, Sts::GetAccessKeyInfoResult>(
-        client.value()->getAccessKeyInfo(request), [this](const QString &l) { debug(l); });
+    const auto result = send<Sts::GetAccessKeyInfoJob, Sts::GetAccessKeyInfoResult>(
+        true, [&request](Sts::StsClient *client) { return client->getAccessKeyInfo(request); });
     if (!result)
         return fail(result.error());
     if (m_json)

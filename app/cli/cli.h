@@ -87,15 +87,20 @@ private:
 
     // Helpers
     Core::Result<QString> readTextFile(const QString &path, const QString &what, qsizetype maxBytes);
-    Core::Result<QString> policyFromOption();
+    /// --duration, --policy-file, --policy-arn and --tag, for the requests that take them.
+    template<typename Request>
+    Core::Result<void> readCommonOptions(Request &request);
     Core::Result<QList<std::pair<QString, QString>>> keyValues(const QString &option);
-    Core::Result<std::optional<int>> durationFromOption();
+    /// Builds the STS client (once) and waits for the job @p start creates.
+    template<typename Job, typename R, typename Start>
+    Core::Result<R> send(bool needsCredentials, Start &&start);
     Core::Result<QString> tokenCodeFor(const QString &serialNumber);
     QString defaultSessionName() const;
     /// Checked before any call: an unknown --format must not waste a call (or an MFA code).
     Core::Result<void> checkFormatOption() const;
+    /// Sts::validate and checkFormatOption; @p notYet names a field filled in later (the MFA code).
     template<typename Request>
-    Core::Result<void> validateBeforeSending(const Request &request) const;
+    Core::Result<void> validateBeforeSending(const Request &request, const QString &notYet = {}) const;
     template<typename R>
     int printCredentialResult(const R &result, const QJsonObject &awsCliJson);
 
