@@ -248,10 +248,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>No AWS credentials found. Set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY (and AWS_SESSION_TOKEN for temporary credentials).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Cannot read the %1 file %2: %3</source>
         <translation type="unfinished"></translation>
     </message>
@@ -323,6 +319,129 @@
         <source>must be one of %1 (got &quot;%2&quot;).</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>List every profile with its kind, settings and credential chain.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Get credentials for --profile: walks its chain (keys, MFA, roles).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open the AWS console signed in as --profile.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Console URL to land on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Console service to land on (ec2, s3, iam, …).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Console session duration in seconds (900-43200).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign out of the current console session first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print the sign-in URL instead of opening a browser.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Profile from ~/.aws/config or ~/.aws/credentials to use.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Six-digit MFA code for the profile&apos;s chain (else asked on the terminal).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The profile &quot;%1&quot; does not exist. Run &apos;rolecall-cli profiles&apos; to list them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No AWS credentials found. Give --profile, set AWS_PROFILE, add a [default] profile, or set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>warning: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PROFILE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>KIND</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ACCOUNT</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>REGION</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CHAIN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (MFA)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>error: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be a number of seconds from 900 to 129600.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be a number of seconds from 900 to 43200.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>may be at most 3600 for %1: its role is assumed with the credentials of another role (role chaining), and AWS then allows a one-hour console session.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not start the browser (%1). Use --print to get the sign-in URL.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opened the AWS console for %1 (the sign-in link is valid for 15 minutes).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>may be at most 3600 for %1: its role is assumed with the credentials of another role (role chaining), and AWS allows one hour there.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Rolecall::Cli::CliMfaProvider</name>
+    <message>
+        <source>The chain of %1 needs a second MFA code (%2), and --mfa-code gives only one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be exactly six digits.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An MFA code for %1 is needed and there is no terminal to ask on: give --mfa-code, set mfa_process, or run it from a terminal.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MFA code for %1 (%2): </source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Rolecall::Core::Authz</name>
@@ -364,6 +483,237 @@
     </message>
     <message>
         <source>Context keys:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Rolecall::Core::Config::ConfigEdit</name>
+    <message>
+        <source>set %1 in [%2]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>set %1.%2 in [%3]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>remove %1 from [%2]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>add [%1]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>remove [%1]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>rename [%1] to [%2]</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Rolecall::Core::Config::ConfigFile</name>
+    <message>
+        <source>%1 is not a regular file, so Rolecall does not read or write it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rolecall could not read %1: %2. Check the file&apos;s permissions.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rolecall could not create the folder %1. Check that you may write to %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is read-only, so Rolecall did not change it. Make it writable (chmod u+w) if Rolecall should save there.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rolecall could not save %1: the folder %2, where its symbolic link points, does not exist.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rolecall could not save %1: it could not create a temporary file in %2 (%3). Check that you may write to that folder. The file was not changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rolecall could not set the permissions of the new %1 (%2). The file was not changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rolecall could not write %1 (%2). The file was not changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rolecall could not replace %1 (%2). The file was not changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 was saved, but its permissions could not be kept. Check them (ls -l) and make the file readable only by you.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is a symbolic link in a loop (or a chain of more than %2 links). Fix the link, then try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 kept changing while Rolecall was saving it. Nothing was saved; try again in a moment.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Rolecall::Core::Config::ConfigWriter</name>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no section [%1] in the file. It may have been removed or renamed; reload the file and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A section name cannot be empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The section name &quot;%1&quot; contains a line break; a section header must fit on one line.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A setting needs a name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The setting name &quot;%1&quot; contains a line break; a setting must fit on one line.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The setting name &quot;%1&quot; starts or ends with white space, which the AWS CLI drops. Remove it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The setting name &quot;%1&quot; contains &quot;%2&quot;, which the AWS CLI reads as the end of the name. Choose a name without it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The setting name &quot;%1&quot; starts with &quot;%2&quot;, which makes the line a comment or a section header for the AWS CLI.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The value of %1 contains a line break. Values are written on one line; remove the line break.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The value of %1 starts or ends with white space, which the AWS CLI drops. Remove it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>[%1] cannot be renamed to [%2]: a section [%2] already exists.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A section [%1] already exists.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is given twice for the new section [%2].</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The change would make the AWS CLI refuse the whole file: %1 The file was not changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rolecall stopped before saving because the result would not read back as intended (%1). The file was not changed; please report this.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>[%1] was removed or renamed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 in [%2] was changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>[%1] was added</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>[%1] was changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 was changed by another program after Rolecall read it: %2. Nothing was saved and the other change was kept; reload the file and make your change again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Rolecall::Core::Config::IniDocument</name>
+    <message>
+        <source>&quot;%1&quot; in the nested settings of %2 has no &apos;=&apos;; the AWS CLI refuses the whole file because of it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file starts with a UTF-8 byte order mark. The AWS CLI cannot read such a file; save it without the mark (&quot;UTF-8&quot;, not &quot;UTF-8 with BOM&quot;).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This line is not valid UTF-8; the AWS CLI refuses the whole file. Re-save the file as UTF-8.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Section [%1] appears again (first at line %2). The AWS CLI refuses files with duplicate sections; Rolecall merges them, later values winning.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Text after the closing &apos;]&apos; of [%1] is ignored.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; comes before the first [section] header and is ignored.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a &quot;key = value&quot; setting and is ignored.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A setting without a name (&quot;%1&quot;) is ignored.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is set again in [%2]. The AWS CLI refuses files with duplicate keys; Rolecall uses the last value.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Rolecall::Core::Config::SharedConfig</name>
+    <message>
+        <source>Cannot read the file: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>[%1] is not read as a profile: write [profile NAME] with exactly one name (quote names with spaces).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>[%1] is not a profile in the config file, where profiles are written [profile %1]; the AWS CLI ignores it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>[%1] needs exactly one name after the section type.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Profile &quot;%1&quot; is defined again here; this definition replaces the one at line %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In the credentials file profiles are named without &quot;profile&quot;: this section is a profile called &quot;%1&quot;, not &quot;%2&quot;.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -419,6 +769,92 @@
     </message>
     <message>
         <source>%1: the sign-in endpoint refused the credentials (HTTP %2). They must come from AssumeRole or GetFederationToken and still be valid; a role assumed with role credentials allows a console session of at most one hour.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Rolecall::Core::ContainerCredentials</name>
+    <message>
+        <source>Container credentials</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>AWS_CONTAINER_CREDENTIALS_RELATIVE_URI (&quot;%1&quot;) does not make a valid URL; it should start with a slash.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Neither AWS_CONTAINER_CREDENTIALS_RELATIVE_URI nor AWS_CONTAINER_CREDENTIALS_FULL_URI is set; this is not a container with a task role or Pod Identity.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>AWS_CONTAINER_CREDENTIALS_FULL_URI (&quot;%1&quot;) is not a valid http or https URL.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>AWS_CONTAINER_CREDENTIALS_FULL_URI names the host &quot;%1&quot;. Over plain http only a loopback address or one of 169.254.170.2, 169.254.170.23, fd00:ec2::23 and localhost is allowed; use https for other hosts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The token file &quot;%1&quot; named by AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE does not exist.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE names %1, which is not a regular file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot read the authorization token file %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The authorization token file %1 is larger than %2 bytes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The authorization token file %1 is empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>AWS_CONTAINER_AUTHORIZATION_TOKEN is set but empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The container authorization token contains a line break, which is not allowed in an HTTP header. Remove it (a token file must not end with a newline).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The endpoint did not answer with JSON; check the URL in AWS_CONTAINER_CREDENTIALS_*_URI.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Rolecall::Core::CredentialFlow</name>
+    <message>
+        <source>Profile %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The profile &quot;%1&quot; has no credentials: it sets neither keys, a role, a credential_process, web identity nor SSO.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An MFA code for %1 is needed, and there is no way to ask for one here. Give it with --mfa-code, or set mfa_process.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>credential_source = Environment, but AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY are not set.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>credential_process of profile %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The profile &quot;%1&quot; signs in with IAM Identity Center (SSO), which Rolecall does not support yet. Use `aws sso login` and the AWS CLI for it meanwhile.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be at most 3600 for %1: it is assumed with the credentials of another role (role chaining), and AWS allows one hour there.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -630,6 +1066,296 @@
     </message>
 </context>
 <context>
+    <name>Rolecall::Core::ImdsCredentials</name>
+    <message>
+        <source>EC2 instance metadata</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 must be a positive whole number; it is &quot;%2&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The instance metadata endpoint mode &quot;%1&quot; is not valid; use IPv4 or IPv6 (AWS_EC2_METADATA_SERVICE_ENDPOINT_MODE / ec2_metadata_service_endpoint_mode).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The instance metadata endpoint &quot;%1&quot; is not an http or https URL (AWS_EC2_METADATA_SERVICE_ENDPOINT / ec2_metadata_service_endpoint).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Access to instance metadata is disabled by AWS_EC2_METADATA_DISABLED=true.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No IMDSv2 session token could be obtained, and IMDSv1 is disabled (AWS_EC2_METADATA_V1_DISABLED / ec2_metadata_v1_disabled).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This instance has no IAM role attached (the metadata service lists no instance profile role).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The metadata service listed no role for this instance.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The metadata service gave &quot;%1&quot;, which is not an IAM role name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The credentials of role %1 are not JSON.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Rolecall::Core::MetadataService</name>
+    <message>
+        <source>The answer is larger than %1 bytes; this is not a credentials service.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The answer is not a JSON object; this is not a credentials service.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The service reported %1 instead of credentials.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The service reported %1 instead of credentials: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The answer lacks %1 (or it is not a non-empty string).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The Expiration &quot;%1&quot; is not an ISO 8601 timestamp.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The service answered HTTP %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Rolecall::Core::Mfa</name>
+    <message>
+        <source>mfa_process</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The mfa_process command is empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The mfa_process command could not be started: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The mfa_process command failed with exit code %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The mfa_process command did not print a six-digit code.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Rolecall::Core::ProcessCredentials</name>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a quotation mark is not closed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it ends with a backslash that escapes nothing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The credential_process command printed something that is not JSON (%1 at offset %2). It must print only its JSON document on standard output; messages belong on standard error.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The credential_process command printed JSON that is not an object. It must print an object with Version, AccessKeyId and SecretAccessKey.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The credential_process output has no Version key. Only Version 1 is supported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(not a number)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The credential_process output has the unsupported Version %1. Only Version 1 is supported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The credential_process output lacks %1 (or it is not a non-empty string).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The credential_process output has the Expiration &quot;%1&quot;, which is not an ISO 8601 timestamp such as 2024-05-01T12:00:00Z.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The credential_process command returned credentials that expired at %1. Check the tool behind it (a stale cache, a clock that is off).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The credential_process command line cannot be read: %1. Quote arguments with spaces as a POSIX shell would.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The credential_process setting names no command.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The credential_process command &quot;%1&quot; was not found in PATH. Install it, or give its full path.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The credential_process command &quot;%1&quot; could not be started (%2). Check that it exists and is executable.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>The credential_process command &quot;%1&quot; did not finish within %n second(s) and was stopped. If it waits for input (a browser sign-in, a hardware key), complete that sooner.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The credential_process command &quot;%1&quot; printed more than %2 bytes and was stopped. It must print only its JSON document.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The credential_process command &quot;%1&quot; crashed or was killed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The credential_process command &quot;%1&quot; crashed or was killed: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The credential_process command &quot;%1&quot; failed with exit code %2 and no message.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The credential_process command &quot;%1&quot; failed with exit code %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Rolecall::Core::Profiles::ProfileResolver</name>
+    <message>
+        <source>Access keys of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Credentials from the environment (AWS_ACCESS_KEY_ID…)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Container credentials (ECS/EKS)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>EC2 instance role (IMDSv2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>credential_process of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Assume %1 with the web identity token %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>IAM Identity Center (SSO) sign-in of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Session token with MFA (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Assume %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Assume %1 with MFA (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>include_profile loops: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The profile &quot;%1&quot; included by &quot;%2&quot; does not exist.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>session_tags of &quot;%1&quot; must look like key1=value1,key2=value2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The profile &quot;%1&quot; contains both source_profile and credential_source.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The profile &quot;%1&quot; has a role_arn but no source_profile or credential_source to assume it with.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The credential source &quot;%1&quot; referenced in profile &quot;%2&quot; is not valid: use Environment, EcsContainer or Ec2InstanceMetadata.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The source_profile &quot;%1&quot; referenced in the profile &quot;%2&quot; does not exist.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The source_profile chain loops: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The source profile &quot;%1&quot; must have credentials.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The profile &quot;%1&quot; has aws_access_key_id in %2 but aws_secret_access_key in %3; the AWS CLI needs both in the same file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The profile &quot;%1&quot; has aws_secret_access_key but no aws_access_key_id.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The profile &quot;%1&quot; has aws_access_key_id but no aws_secret_access_key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The profile &quot;%1&quot; does not exist in the config or credentials file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The services section &quot;%1&quot; named by profile &quot;%2&quot; does not exist.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Rolecall::Core::Sts::Parsing</name>
     <message>
         <source>the XML is nested too deeply</source>
@@ -775,6 +1501,37 @@
     </message>
     <message>
         <source>letters and digits</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Rolecall::Core::WebIdentityToken</name>
+    <message>
+        <source>Web identity token</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No web identity token file is configured. Set web_identity_token_file in the profile or AWS_WEB_IDENTITY_TOKEN_FILE.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The token file %1 does not exist. Check web_identity_token_file or AWS_WEB_IDENTITY_TOKEN_FILE, and that the token is mounted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not a regular file; it cannot be a web identity token file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot read the token file %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The token file %1 is larger than %2 bytes; it is not a web identity token.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The token file %1 is empty. The identity provider has not written a token yet.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

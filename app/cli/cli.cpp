@@ -1,10 +1,15 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "cli.h"
 
+#include "clisupport.h"
+
 #include "authz/authorizationmessage.h"
+#include "config/sharedconfig.h"
+#include "credentials/credentialflow.h"
 #include "credentials/environmentcredentials.h"
 #include "endpoints/endpointresolver.h"
 #include "export/exporter.h"
+#include "profiles/profile.h"
 #include "sts/stsclient.h"
 #include "util/clock.h"
 
@@ -25,72 +30,6 @@ using namespace Qt::StringLiterals;
 using namespace Rolecall::Core;
 
 namespace Rolecall::Cli {
-
-namespace {
-
-volatile std::sig_atomic_t g_interrupted = 0;
-
-extern "C" void onInterrupt(int)
-{
-    g_interrupted = 1;
-}
-
-QString isoUtc(const QDateTime &time)
-{
-    return time.isValid() ? time.toUTC().toString(Qt::ISODate) : QString();
-}
-
-QJsonObject credentialsJson(const AwsCredentials &c)
-{
-    return QJsonObject {
-        {u"AccessKeyId"_s, c.accessKeyId},
-        {u"SecretAccessKey"_s, QString::fromUtf8(c.secretAccessKey.view())},
-        {u"SessionToken"_s, QString::fromUtf8(c.sessionToken.view())},
-        {u"Expiration"_s, isoUtc(c.expiration)},
-    };
-}
-
-QJsonObject assumedRoleUserJson(const Sts::AssumedRoleUser &user)
-{
-    return QJsonObject {{u"AssumedRoleId"_s, user.assumedRoleId}, {u"Arn"_s, user.arn}};
-}
-
-void insertOptional(QJsonObject &object, const QString &key, const QString &value)
-{
-    if (!value.isEmpty())
-        object.insert(key, value);
-}
-
-void insertOptional(QJsonObject &object, const QString &key, std::optional<int> value)
-{
-    if (value)
-        object.insert(key, *value);
-}
-
-// Waits for one STS job in a local event loop (the CLI's main loop), aborting it on Ctrl+C.
-template<typename Job, typename R>
-Result<R> await(Job *job, const std::function<void(const QString &)> &debug)
-{
-    std::optional<Result<R>> out;
-    QEventLoop loop;
-    QObject::connect(job, &Job::finished, &loop, [&](const Result<R> &result) {
-        out = result;
-        loop.quit();
-    });
-    QObject::connect(job, &Sts::StsJob::retrying, &loop, [&](int attempt, int delayMs, const Error &error) {
-        debug(u"attempt %1 failed (%2); retrying in %3 ms"_s.arg(attempt).arg(error.message).arg(delayMs));
-    });
-    QTimer interruptPoll;
-    QObject::connect(&interruptPoll, &QTimer::timeout, job, [job] {
-        if (g_interrupted)
-            job->abort();
-    });
-    interruptPoll.start(100);
-    loop.exec();
-    return out ? *out : Result<R>(Error::cancelled(QString()));
-}
-
-} // namespace
 
 int exitCodeFor(const Error &error)
 {
@@ -130,6 +69,11 @@ Cli::~Cli()
     delete m_client;
     delete m_network;
     delete m_clock;
+}
+
+std::unique_ptr<MfaProvider> Cli::makeMfaProvider()
+{
+    return std::make_unique<CliMfaProvider>(m_parser.value(u"mfa-code"_s), m_err);
 }
 
 void Cli::registerCommands()
@@ -224,11 +168,31 @@ void Cli::registerCommands()
         {u"access-key-info"_s, tr("Show the account an access key belongs to (GetAccessKeyInfo)."),
             [](QCommandLineParser &p) { p.addPositionalArgument(u"key-id"_s, tr("Access key ID (AKIA…/ASIA…).")); },
             [this] { return cmdAccessKeyInfo(); }},
+        {u"profiles"_s, tr("List every profile with its kind, settings and credential chain."),
+            [](QCommandLineParser &) {}, [this] { return cmdProfiles(); }},
+        {u"assume"_s, tr("Get credentials for --profile: walks its chain (keys, MFA, roles)."),
+            [=](QCommandLineParser &p) {
+                durationOption(p);
+                formatOption(p);
+            },
+            [this] { return cmdAssume(); }},
+        {u"console"_s, tr("Open the AWS console signed in as --profile."),
+            [=](QCommandLineParser &p) {
+                p.addOption({u"destination"_s, tr("Console URL to land on."), tr("url")});
+                p.addOption({u"service"_s, tr("Console service to land on (ec2, s3, iam, …)."), tr("name")});
+                p.addOption({u"duration"_s, tr("Console session duration in seconds (900-43200)."), tr("seconds")});
+                p.addOption({u"logout-first"_s, tr("Sign out of the current console session first.")});
+                p.addOption({u"print"_s, tr("Print the sign-in URL instead of opening a browser.")});
+            },
+            [this] { return cmdConsole(); }},
     };
 }
 
 void Cli::addGlobalOptions(QCommandLineParser &parser) const
 {
+    parser.addOption({u"profile"_s, tr("Profile from ~/.aws/config or ~/.aws/credentials to use."), tr("name")});
+    parser.addOption(
+        {u"mfa-code"_s, tr("Six-digit MFA code for the profile's chain (else asked on the terminal)."), tr("code")});
     parser.addOption({u"region"_s, tr("AWS region (default: AWS_REGION, AWS_DEFAULT_REGION)."), tr("region")});
     parser.addOption({u"endpoint-url"_s, tr("STS endpoint URL (https://, or http:// to localhost)."), tr("url")});
     parser.addOption({u"json"_s, tr("Print JSON for scripts.")});
@@ -307,8 +271,7 @@ void Cli::printGeneralHelp()
 
 int Cli::run()
 {
-    std::signal(SIGINT, onInterrupt);
-    std::signal(SIGTERM, onInterrupt);
+    installInterruptHandlers();
 
     // First pass: find the command (the first positional argument) with global options only.
     QCommandLineParser first;
@@ -358,16 +321,89 @@ int Cli::run()
     return it->run();
 }
 
+void Cli::ensureNetwork()
+{
+    if (m_network)
+        return;
+    QNetworkProxyFactory::setUseSystemConfiguration(true);
+    m_network = new QNetworkAccessManager();
+    m_clock = new SystemClock();
+    if (!m_mfa)
+        m_mfa = makeMfaProvider();
+}
+
+const Config::SharedConfig &Cli::sharedConfig()
+{
+    if (!m_config) {
+        const auto paths = Config::ConfigPaths::fromEnvironment(m_env);
+        m_config = std::make_unique<Config::SharedConfig>(Config::SharedConfig::load(paths));
+        debug(u"config %1, credentials %2: %3 profiles"_s.arg(paths.config, paths.credentials)
+                  .arg(m_config->profiles().size()));
+        for (const Config::Diagnostic &d : m_config->diagnostics())
+            debug(d.toString());
+    }
+    return *m_config;
+}
+
+Result<Profiles::ResolvedProfile> Cli::resolveProfile(const QString &name)
+{
+    const Profiles::ProfileResolver resolver(sharedConfig(), Profiles::ProfileResolver::sessionNameForUser(m_env));
+    Profiles::ResolvedProfile profile = resolver.resolve(name);
+    if (!sharedConfig().profile(name))
+        return Error::config(
+            tr("The profile \"%1\" does not exist. Run 'rolecall-cli profiles' to list them.").arg(name));
+    return profile;
+}
+
+Result<AwsCredentials> Cli::credentialsFor(const Profiles::ResolvedProfile &profile, std::optional<int> durationSeconds)
+{
+    ensureNetwork();
+    CredentialServices services;
+    services.network = m_network;
+    services.clock = m_clock;
+    services.mfa = m_mfa.get();
+    services.environment = m_env;
+    CredentialRequestOptions options;
+    options.durationSeconds = durationSeconds;
+    options.region = m_parser.value(u"region"_s);
+    options.endpointUrl = m_parser.value(u"endpoint-url"_s);
+    auto *flow = new CredentialFlow(profile, services, options);
+    QObject::connect(flow, &CredentialFlow::progress, flow, [this](int step, int steps, const QString &what) {
+        debug(u"step %1/%2: %3"_s.arg(step).arg(steps).arg(what));
+    });
+    return await<CredentialFlow, AwsCredentials>(flow, [this](const QString &line) { debug(line); });
+}
+
 Result<Sts::StsClient *> Cli::stsClient(bool needsCredentials)
 {
     if (m_client)
         return m_client;
-    EndpointSettings settings;
-    settings.region = m_parser.value(u"region"_s);
-    if (settings.region.isEmpty())
+
+    // Which identity signs: --profile, else the environment's keys, else AWS_PROFILE / default.
+    std::optional<Profiles::ResolvedProfile> profile;
+    AwsCredentials credentials;
+    const QString profileName = m_parser.value(u"profile"_s);
+    std::optional<Result<AwsCredentials>> fromEnv;
+    if (profileName.isEmpty())
+        fromEnv = credentialsFromEnvironment(m_env);
+    if (!profileName.isEmpty() || (!fromEnv && needsCredentials)) {
+        const QString name = profileName.isEmpty() ? Profiles::ProfileResolver::defaultProfileName(m_env) : profileName;
+        if (!profileName.isEmpty() || sharedConfig().profile(name)) {
+            auto resolved = resolveProfile(name);
+            if (!resolved)
+                return resolved.error();
+            profile = resolved.value();
+        }
+    }
+
+    EndpointSettings settings = profile ? profile->endpointSettings(m_env) : EndpointSettings();
+    if (!profile) {
         settings.region = regionFromEnvironment(m_env);
+        settings.applyEnvironment(m_env);
+    }
+    if (m_parser.isSet(u"region"_s))
+        settings.region = m_parser.value(u"region"_s);
     settings.explicitUrl = m_parser.value(u"endpoint-url"_s);
-    settings.applyEnvironment(m_env);
     auto endpoint = resolveStsEndpoint(settings);
     if (!endpoint)
         return endpoint.error();
@@ -376,32 +412,39 @@ Result<Sts::StsClient *> Cli::stsClient(bool needsCredentials)
 
     Sts::StsClientConfig config;
     config.endpoint = endpoint.value();
-    config.retryPolicy = Sts::RetryPolicy::fromSettings({}, {}, m_env);
+    config.retryPolicy = Sts::RetryPolicy::fromSettings(profile ? profile->setting(u"max_attempts") : QString(),
+        profile ? profile->setting(u"retry_mode") : QString(), m_env);
     debug(u"retry: up to %1 attempts"_s.arg(config.retryPolicy.maxAttempts()));
-    const QString caBundle = m_env.value(u"AWS_CA_BUNDLE"_s);
+    QString caBundle = m_env.value(u"AWS_CA_BUNDLE"_s);
+    if (caBundle.isEmpty() && profile)
+        caBundle = profile->setting(u"ca_bundle").trimmed();
     if (!caBundle.isEmpty()) {
         auto certificates = Sts::StsClient::loadCaBundle(caBundle);
         if (!certificates)
             return certificates.error();
         config.caCertificates = certificates.value();
-        debug(u"trusting %1 certificate(s) from AWS_CA_BUNDLE"_s.arg(config.caCertificates.size()));
+        debug(u"trusting %1 certificate(s) from %2"_s.arg(config.caCertificates.size()).arg(caBundle));
     }
 
-    AwsCredentials credentials;
     if (needsCredentials) {
-        auto fromEnv = credentialsFromEnvironment(m_env);
-        if (!fromEnv)
-            return Error::config(tr("No AWS credentials found. Set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY "
-                                    "(and AWS_SESSION_TOKEN for temporary credentials)."));
-        if (!fromEnv->ok())
-            return fromEnv->error();
-        credentials = std::move(*fromEnv).value();
-        debug(u"credentials from the environment, access key %1…"_s.arg(credentials.accessKeyId.left(8)));
+        if (profile) {
+            auto fromProfile = credentialsFor(*profile);
+            if (!fromProfile)
+                return fromProfile.error();
+            credentials = std::move(fromProfile).value();
+            debug(u"credentials from profile %1, access key %2…"_s.arg(profile->name, credentials.accessKeyId.left(8)));
+        } else if (fromEnv) {
+            if (!fromEnv->ok())
+                return fromEnv->error();
+            credentials = std::move(*fromEnv).value();
+            debug(u"credentials from the environment, access key %1…"_s.arg(credentials.accessKeyId.left(8)));
+        } else {
+            return Error::config(tr("No AWS credentials found. Give --profile, set AWS_PROFILE, add a [default] "
+                                    "profile, or set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY."));
+        }
     }
 
-    QNetworkProxyFactory::setUseSystemConfiguration(true);
-    m_network = new QNetworkAccessManager();
-    m_clock = new SystemClock();
+    ensureNetwork();
     m_client = new Sts::StsClient(m_network, m_clock, config);
     m_client->setCredentials(credentials);
     QObject::connect(m_client, &Sts::StsClient::clockSkewChanged, m_client,
@@ -480,7 +523,7 @@ Result<QString> Cli::tokenCodeFor(const QString &serialNumber)
             u"--token-code"_s, tr("is required with --serial-number when there is no terminal to ask on."));
     writeErr(tr("MFA code for %1: ").arg(serialNumber));
     char line[64] = {};
-    if (!std::fgets(line, sizeof line, stdin) || g_interrupted)
+    if (!std::fgets(line, sizeof line, stdin) || interrupted())
         return Error::cancelled(tr("MFA prompt"));
     QString code = QString::fromLatin1(line).trimmed();
     std::fill(std::begin(line), std::end(line), '\0');

@@ -11,14 +11,24 @@
 
 #include <cstdio>
 #include <functional>
+#include <memory>
+#include <optional>
 
 class QNetworkAccessManager;
 class QJsonObject;
 
 namespace Rolecall::Core {
 class Clock;
+class MfaProvider;
+struct AwsCredentials;
 namespace Sts {
 class StsClient;
+}
+namespace Config {
+class SharedConfig;
+}
+namespace Profiles {
+struct ResolvedProfile;
 }
 } // namespace Rolecall::Core
 
@@ -74,6 +84,15 @@ private:
 
     // Services, built on first use.
     Core::Result<Core::Sts::StsClient *> stsClient(bool needsCredentials);
+    /// The shared config files, read once.
+    const Core::Config::SharedConfig &sharedConfig();
+    /// --profile, resolved; an error when it names no profile.
+    Core::Result<Core::Profiles::ResolvedProfile> resolveProfile(const QString &name);
+    /// Runs the profile's credential chain (asking for MFA on the terminal or taking --mfa-code).
+    Core::Result<Core::AwsCredentials> credentialsFor(
+        const Core::Profiles::ResolvedProfile &profile, std::optional<int> durationSeconds = {});
+    void ensureNetwork();
+    std::unique_ptr<Core::MfaProvider> makeMfaProvider();
 
     // Commands
     int cmdWhoami();
@@ -84,6 +103,9 @@ private:
     int cmdFederationToken();
     int cmdDecodeMessage();
     int cmdAccessKeyInfo();
+    int cmdProfiles();
+    int cmdAssume();
+    int cmdConsole();
 
     // Helpers
     Core::Result<QString> readTextFile(const QString &path, const QString &what, qsizetype maxBytes);
@@ -116,6 +138,8 @@ private:
     QNetworkAccessManager *m_network = nullptr;
     Core::Clock *m_clock = nullptr;
     Core::Sts::StsClient *m_client = nullptr;
+    std::unique_ptr<Core::Config::SharedConfig> m_config;
+    std::unique_ptr<Core::MfaProvider> m_mfa;
 };
 
 } // namespace Rolecall::Cli

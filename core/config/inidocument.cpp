@@ -1,0 +1,362 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "inidocument.h"
+
+#include <QHash>
+#include <QStringDecoder>
+
+using namespace Qt::StringLiterals;
+
+namespace Rolecall::Core::Config {
+
+QString Diagnostic::toString() const
+{
+    return u"%1:%2: %3"_s.arg(file).arg(line).arg(message);
+}
+
+QByteArrayView IniDocument::lineBytes(int line) const
+{
+    if (line < 1 || line > m_lines.size())
+        return {};
+    const LineSpan &span = m_lines.at(line - 1);
+    return QByteArrayView(m_bytes.constData() + span.start, span.length);
+}
+
+QByteArray IniDocument::dominantEol() const
+{
+    qsizetype crlf = 0;
+    qsizetype lf = 0;
+    qsizetype cr = 0;
+    for (const LineSpan &span : m_lines) {
+        if (span.eolLength == 2)
+            ++crlf;
+        else if (span.eolLength == 1 && m_bytes.at(span.start + span.length) == '\r')
+            ++cr;
+        else if (span.eolLength == 1)
+            ++lf;
+    }
+    if (crlf > lf && crlf >= cr)
+        return QByteArrayLiteral("\r\n");
+    return cr > lf ? QByteArrayLiteral("\r") : QByteArrayLiteral("\n");
+}
+
+class IniParser
+{
+public:
+    explicit IniParser(IniDocument &doc)
+        : d(doc)
+    { }
+
+    void run();
+
+private:
+    void warn(int line, const QString &message, bool botocoreRefuses)
+    {
+        d.m_diagnostics.append({Diagnostic::Severity::Warning, d.m_fileName, line, message});
+        d.m_rejectedByBotocore = d.m_rejectedByBotocore || botocoreRefuses;
+    }
+    void error(int line, const QString &message)
+    {
+        d.m_diagnostics.append({Diagnostic::Severity::Error, d.m_fileName, line, message});
+        d.m_rejectedByBotocore = true; // configparser raises ParsingError for the whole file
+    }
+    void finishEntry();
+    void finishSection(int lastLine);
+    bool isDuplicateOption(const QString &key) const;
+
+    IniDocument &d;
+    IniSection *m_section = nullptr;
+    IniEntry *m_entry = nullptr;
+    QString m_value; // configparser's value lines, joined with '\n' as they come
+    bool m_entryOpen = false;
+    QHash<QString, int> m_sectionFirstLine;
+    bool m_sectionRepeated = false; // the current header appeared before
+};
+
+void IniParser::finishEntry()
+{
+    if (!m_entryOpen || !m_entry)
+        return;
+    m_entryOpen = false;
+    // configparser: '\n'.join(lines).rstrip()
+    QString value = std::move(m_value);
+    m_value = QString();
+    qsizetype end = value.size();
+    while (end > 0 && value.at(end - 1).isSpace())
+        --end;
+    value.truncate(end);
+    m_entry->value = value;
+    // botocore: a value that starts with a newline is a nested sub-section of key = value lines.
+    if (value.startsWith(u'\n')) {
+        m_entry->isNested = true;
+        for (QStringView nestedLine : QStringView(value).split(u'\n')) {
+            const QStringView trimmed = nestedLine.trimmed();
+            if (trimmed.isEmpty())
+                continue;
+            const qsizetype eq = trimmed.indexOf(u'=');
+            if (eq < 0) {
+                error(m_entry->line,
+                    IniDocument::tr("\"%1\" in the nested settings of %2 has no '='; the AWS CLI refuses "
+                                    "the whole file because of it.")
+                        .arg(trimmed.toString(), m_entry->rawKey));
+                continue;
+            }
+            m_entry->nested.append(
+                {trimmed.first(eq).trimmed().toString(), trimmed.sliced(eq + 1).trimmed().toString()});
+        }
+    }
+}
+
+// configparser (strict) refuses a key set twice in a section, also across repeated headers.
+bool IniParser::isDuplicateOption(const QString &key) const
+{
+    const auto sameKey = [&key](const IniEntry &e) { return e.key == key; };
+    if (std::any_of(m_section->entries.cbegin(), m_section->entries.cend(), sameKey))
+        return true;
+    if (!m_sectionRepeated)
+        return false;
+    for (const IniSection &earlier : std::as_const(d.m_sections)) {
+        if (&earlier != m_section && earlier.name == m_section->name
+            && std::any_of(earlier.entries.cbegin(), earlier.entries.cend(), sameKey))
+            return true;
+    }
+    return false;
+}
+
+void IniParser::finishSection(int lastLine)
+{
+    finishEntry();
+    if (m_section)
+        m_section->lastLine = lastLine;
+}
+
+void IniParser::run()
+{
+    const QByteArray &bytes = d.m_bytes;
+    qsizetype offset = 0;
+    if (bytes.startsWith("\xEF\xBB\xBF")) {
+        d.m_hasBom = true;
+        offset = 3;
+    }
+
+    // Byte spans of the lines (for the writer). Python reads the file with universal newlines, so
+    // "\r\n", "\n" and a lone "\r" all end a line; neither byte occurs inside a UTF-8 sequence.
+    for (qsizetype start = offset; start < bytes.size();) {
+        qsizetype end = start;
+        while (end < bytes.size() && bytes.at(end) != '\n' && bytes.at(end) != '\r')
+            ++end;
+        IniDocument::LineSpan span;
+        span.start = start;
+        span.length = end - start;
+        if (end < bytes.size())
+            span.eolLength = bytes.at(end) == '\r' && end + 1 < bytes.size() && bytes.at(end + 1) == '\n' ? 2 : 1;
+        d.m_lines.append(span);
+        start = end + span.eolLength;
+        if (span.eolLength == 0)
+            break;
+    }
+
+    QStringDecoder decoder(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless);
+    const QString decoded = decoder(QByteArrayView(bytes).sliced(offset)); // converts only when assigned
+    const bool invalidUtf8 = decoder.hasError();
+
+    if (d.m_hasBom)
+        warn(1,
+            IniDocument::tr("The file starts with a UTF-8 byte order mark. The AWS CLI cannot read such a file; "
+                            "save it without the mark (\"UTF-8\", not \"UTF-8 with BOM\")."),
+            true);
+
+    int indentLevel = 0;
+    // Walk the decoded text with the same line breaks as the byte spans (both are ASCII, so a
+    // replacement character for invalid UTF-8 never moves them): one decode for the whole file.
+    const QChar *text = decoded.constData();
+    const qsizetype textSize = decoded.size();
+    qsizetype pos = 0;
+    for (int lineNo = 1; lineNo <= d.m_lines.size(); ++lineNo) {
+        qsizetype end = pos;
+        while (end < textSize && text[end] != u'\n' && text[end] != u'\r')
+            ++end;
+        const QStringView line(text + pos, end - pos);
+        pos = end;
+        if (pos < textSize)
+            pos += (text[pos] == u'\r' && pos + 1 < textSize && text[pos + 1] == u'\n') ? 2 : 1;
+
+        if (invalidUtf8) {
+            QStringDecoder check(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless);
+            const QString checked = check(d.lineBytes(lineNo)); // decoding happens on the conversion
+            if (check.hasError())
+                error(lineNo,
+                    IniDocument::tr("This line is not valid UTF-8; the AWS CLI refuses the whole file. "
+                                    "Re-save the file as UTF-8."));
+        }
+
+        const QStringView stripped = line.trimmed();
+        const bool isComment = stripped.startsWith(u'#') || stripped.startsWith(u';');
+        if (stripped.isEmpty() || isComment) {
+            // configparser keeps blank lines inside a value (dropped again if they end it).
+            if (!isComment && m_entryOpen)
+                m_value += u'\n';
+            continue;
+        }
+
+        qsizetype indent = 0;
+        while (indent < line.size() && line.at(indent).isSpace())
+            ++indent;
+
+        if (m_section && m_entryOpen && indent > indentLevel) {
+            m_value += u'\n';
+            m_value += stripped;
+            m_entry->lastLine = lineNo;
+            continue;
+        }
+        indentLevel = static_cast<int>(indent);
+
+        // Section header: configparser matches \[(?P<header>.+)\] at the start of the stripped line,
+        // greedily: the name runs to the last ']' and anything after it is ignored.
+        if (stripped.startsWith(u'[')) {
+            const qsizetype close = stripped.lastIndexOf(u']');
+            if (close >= 2) {
+                finishSection(lineNo - 1);
+                const QString name = stripped.sliced(1, close - 1).toString();
+                m_sectionRepeated = m_sectionFirstLine.contains(name);
+                // configparser never counts [DEFAULT] as a duplicate section (a repeated key in it is one).
+                if (const auto it = m_sectionFirstLine.constFind(name);
+                    it != m_sectionFirstLine.constEnd() && name != u"DEFAULT"_s) {
+                    warn(lineNo,
+                        IniDocument::tr("Section [%1] appears again (first at line %2). The AWS CLI refuses files "
+                                        "with duplicate sections; Rolecall merges them, later values winning.")
+                            .arg(name)
+                            .arg(*it),
+                        true);
+                } else {
+                    m_sectionFirstLine.insert(name, lineNo);
+                }
+                if (close + 1 < stripped.size() && !stripped.sliced(close + 1).trimmed().isEmpty())
+                    warn(lineNo, IniDocument::tr("Text after the closing ']' of [%1] is ignored.").arg(name), false);
+                d.m_sections.append(IniSection {name, lineNo, lineNo, {}});
+                m_section = &d.m_sections.last();
+                m_entry = nullptr;
+                continue;
+            }
+        }
+
+        if (!m_section) {
+            error(lineNo,
+                IniDocument::tr("\"%1\" comes before the first [section] header and is ignored.")
+                    .arg(stripped.toString()));
+            continue;
+        }
+
+        // Option: the first '=' or ':' splits key and value.
+        qsizetype delimiter = -1;
+        for (qsizetype i = 0; i < stripped.size(); ++i) {
+            if (stripped.at(i) == u'=' || stripped.at(i) == u':') {
+                delimiter = i;
+                break;
+            }
+        }
+        if (delimiter < 0) {
+            error(lineNo,
+                IniDocument::tr("\"%1\" is not a \"key = value\" setting and is ignored.").arg(stripped.toString()));
+            continue;
+        }
+        const QStringView rawKey = stripped.first(delimiter).trimmed();
+        if (rawKey.isEmpty()) {
+            // configparser makes "" the current option: the previous value ends, and deeper lines that
+            // follow are read as settings of their own, not as its continuation.
+            finishEntry();
+            error(lineNo, IniDocument::tr("A setting without a name (\"%1\") is ignored.").arg(stripped.toString()));
+            continue;
+        }
+        finishEntry();
+        IniEntry entry;
+        entry.rawKey = rawKey.toString();
+        const bool lower = std::none_of(rawKey.begin(), rawKey.end(), [](QChar c) { return c.isUpper(); });
+        entry.key = lower ? entry.rawKey : entry.rawKey.toLower(); // shared when already lower-case
+        entry.line = lineNo;
+        entry.lastLine = lineNo;
+        if (isDuplicateOption(entry.key))
+            warn(lineNo,
+                IniDocument::tr("\"%1\" is set again in [%2]. The AWS CLI refuses files with duplicate keys; "
+                                "Rolecall uses the last value.")
+                    .arg(entry.rawKey, m_section->name),
+                true);
+        m_section->entries.append(std::move(entry));
+        m_entry = &m_section->entries.last();
+        m_value = stripped.sliced(delimiter + 1).trimmed().toString();
+        m_entryOpen = true;
+    }
+    finishSection(static_cast<int>(d.m_lines.size()));
+}
+
+IniDocument IniDocument::parse(const QByteArray &bytes, const QString &fileName)
+{
+    IniDocument doc;
+    doc.m_fileName = fileName;
+    doc.m_bytes = bytes;
+    doc.m_sections.reserve(bytes.size() / 64 + 1);
+    IniParser(doc).run();
+    return doc;
+}
+
+bool shlexSplit(QStringView text, QStringList *parts)
+{
+    parts->clear();
+    QString current;
+    bool inWord = false;
+    qsizetype i = 0;
+    while (i < text.size()) {
+        const QChar c = text.at(i);
+        if (c == u'\'' || c == u'"') {
+            const QChar quote = c;
+            inWord = true;
+            ++i;
+            bool closed = false;
+            while (i < text.size()) {
+                const QChar q = text.at(i);
+                if (q == quote) {
+                    closed = true;
+                    ++i;
+                    break;
+                }
+                // Inside double quotes a backslash escapes only \ and " (Python's shlex, unlike a POSIX shell,
+                // keeps it before $, ` and newline).
+                if (quote == u'"' && q == u'\\' && i + 1 < text.size()
+                    && QStringView(u"\\\"").contains(text.at(i + 1))) {
+                    current.append(text.at(i + 1));
+                    i += 2;
+                    continue;
+                }
+                current.append(q);
+                ++i;
+            }
+            if (!closed)
+                return false;
+            continue;
+        }
+        if (c == u'\\') {
+            if (i + 1 >= text.size())
+                return false; // "No escaped character"
+            current.append(text.at(i + 1));
+            inWord = true;
+            i += 2;
+            continue;
+        }
+        if (c == u' ' || c == u'\t' || c == u'\n' || c == u'\r') {
+            if (inWord) {
+                parts->append(current);
+                current.clear();
+                inWord = false;
+            }
+            ++i;
+            continue;
+        }
+        current.append(c);
+        inWord = true;
+        ++i;
+    }
+    if (inWord)
+        parts->append(current);
+    return true;
+}
+
+} // namespace Rolecall::Core::Config

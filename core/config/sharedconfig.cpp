@@ -1,0 +1,279 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "sharedconfig.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QRegularExpression>
+
+using namespace Qt::StringLiterals;
+
+namespace Rolecall::Core::Config {
+
+namespace {
+
+// configparser's view of one file: section name → options (non-strict merge of duplicate
+// sections, later values winning in place), plus [DEFAULT].
+struct RawSection
+{
+    QString name;
+    QList<Setting> settings;
+    int line = 0;
+};
+
+void setOrReplace(QList<Setting> &settings, Setting setting)
+{
+    for (Setting &existing : settings) {
+        if (existing.key == setting.key) {
+            existing = std::move(setting);
+            return;
+        }
+    }
+    settings.append(std::move(setting));
+}
+
+QList<RawSection> rawSections(const IniDocument &doc, bool isCredentialsFile)
+{
+    QList<RawSection> sections;
+    QHash<QString, qsizetype> index;
+    RawSection defaults;
+    for (const IniSection &section : doc.sections()) {
+        RawSection *target = nullptr;
+        if (section.name == "DEFAULT"_L1) {
+            target = &defaults;
+        } else if (const auto it = index.constFind(section.name); it != index.constEnd()) {
+            target = &sections[*it];
+        } else {
+            index.insert(section.name, sections.size());
+            sections.append(RawSection {section.name, {}, section.line});
+            target = &sections.last();
+        }
+        for (const IniEntry &entry : section.entries)
+            setOrReplace(target->settings,
+                Setting {entry.key, entry.value, entry.isNested, entry.nested, doc.fileName(), entry.line,
+                    isCredentialsFile});
+    }
+    if (!defaults.settings.isEmpty()) {
+        for (RawSection &section : sections) {
+            for (const Setting &setting : std::as_const(defaults.settings)) {
+                const bool present = std::any_of(section.settings.cbegin(), section.settings.cend(),
+                    [&](const Setting &s) { return s.key == setting.key; });
+                if (!present)
+                    section.settings.append(setting);
+            }
+        }
+    }
+    return sections;
+}
+
+const Setting *findIn(const QList<Setting> &settings, QStringView key)
+{
+    for (const Setting &setting : settings) {
+        if (setting.key == key)
+            return &setting;
+    }
+    return nullptr;
+}
+
+QString expandPath(QString path, const QProcessEnvironment &env)
+{
+    // os.path.expandvars: $NAME and ${NAME}; unknown variables stay as written.
+    static const QRegularExpression var(u"\\$(\\w+|\\{[^}]*\\})"_s);
+    QString out;
+    qsizetype last = 0;
+    auto it = var.globalMatch(path);
+    while (it.hasNext()) {
+        const auto m = it.next();
+        QString name = m.captured(1);
+        if (name.startsWith(u'{'))
+            name = name.mid(1, name.size() - 2);
+        out += path.mid(last, m.capturedStart() - last);
+        out += env.contains(name) ? env.value(name) : m.captured(0);
+        last = m.capturedEnd();
+    }
+    out += path.mid(last);
+    path = out;
+    // os.path.expanduser
+    if (path == "~"_L1 || path.startsWith("~/"_L1)) {
+        const QString home = env.value(u"HOME"_s, QDir::homePath());
+        path = home + path.mid(1);
+    }
+    return path;
+}
+
+IniDocument readDocument(const QString &path, QList<Diagnostic> *diagnostics)
+{
+    if (path.isEmpty())
+        return IniDocument::parse({}, path);
+    QFile file(path);
+    if (!file.exists())
+        return IniDocument::parse({}, path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        diagnostics->append({Diagnostic::Severity::Error, path, 0,
+            SharedConfig::tr("Cannot read the file: %1").arg(file.errorString())});
+        return IniDocument::parse({}, path);
+    }
+    return IniDocument::parse(file.readAll(), path);
+}
+
+} // namespace
+
+const Setting *ProfileSettings::find(QStringView key) const
+{
+    return findIn(settings, key);
+}
+
+const Setting *NamedSection::find(QStringView key) const
+{
+    return findIn(settings, key);
+}
+
+ConfigPaths ConfigPaths::fromEnvironment(const QProcessEnvironment &env)
+{
+    ConfigPaths paths;
+    paths.config = expandPath(env.value(u"AWS_CONFIG_FILE"_s, u"~/.aws/config"_s), env);
+    paths.credentials = expandPath(env.value(u"AWS_SHARED_CREDENTIALS_FILE"_s, u"~/.aws/credentials"_s), env);
+    return paths;
+}
+
+SharedConfig SharedConfig::load(const ConfigPaths &paths)
+{
+    QList<Diagnostic> diagnostics;
+    IniDocument config = readDocument(paths.config, &diagnostics);
+    IniDocument credentials = readDocument(paths.credentials, &diagnostics);
+    SharedConfig shared = fromDocuments(std::move(config), std::move(credentials));
+    shared.m_extraDiagnostics = diagnostics + shared.m_extraDiagnostics;
+    return shared;
+}
+
+SharedConfig SharedConfig::fromDocuments(IniDocument config, IniDocument credentials)
+{
+    SharedConfig shared;
+    shared.m_config = std::move(config);
+    shared.m_credentials = std::move(credentials);
+    auto note = [&shared](const QString &file, int line, const QString &message) {
+        shared.m_extraDiagnostics.append({Diagnostic::Severity::Warning, file, line, message});
+    };
+
+    // botocore's build_profile_map, section by section in file order.
+    const QString configFile = shared.m_config.fileName();
+    for (RawSection &section : rawSections(shared.m_config, false)) {
+        const QString &name = section.name;
+        QList<NamedSection> *named = nullptr;
+        QString profileName;
+        if (name.startsWith("profile"_L1)) {
+            QStringList parts;
+            // Fast path for the usual "profile NAME"; shlex for quotes, escapes and odd spacing.
+            const QStringView simple = QStringView(name).sliced(7);
+            const bool plain = simple.size() > 1 && simple.front() == u' '
+                && std::none_of(simple.begin() + 1, simple.end(),
+                    [](QChar c) { return c.isSpace() || c == u'"' || c == u'\'' || c == u'\\'; });
+            if (plain) {
+                profileName = simple.sliced(1).toString();
+            } else if (shlexSplit(name, &parts) && parts.size() == 2) {
+                profileName = parts.at(1);
+            } else {
+                note(configFile, section.line,
+                    tr("[%1] is not read as a profile: write [profile NAME] with exactly one name (quote names "
+                       "with spaces).")
+                        .arg(name));
+                continue;
+            }
+        } else if (name.startsWith("sso-session"_L1)) {
+            named = &shared.m_ssoSessions;
+        } else if (name.startsWith("services"_L1)) {
+            named = &shared.m_services;
+        } else if (name == "default"_L1) {
+            profileName = name;
+        } else {
+            note(configFile, section.line,
+                tr("[%1] is not a profile in the config file, where profiles are written [profile %1]; the AWS "
+                   "CLI ignores it.")
+                    .arg(name));
+            continue;
+        }
+        if (named) {
+            QStringList parts;
+            if (shlexSplit(name, &parts) && parts.size() == 2) {
+                named->append(NamedSection {parts.at(1), std::move(section.settings), configFile, section.line});
+            } else {
+                note(configFile, section.line, tr("[%1] needs exactly one name after the section type.").arg(name));
+            }
+            continue;
+        }
+        ProfileSettings profile {profileName, std::move(section.settings), configFile, section.line, true, false};
+        if (const auto it = shared.m_profileIndex.constFind(profileName); it != shared.m_profileIndex.constEnd()) {
+            // dict.update({name: values}): the later section replaces the earlier one in place.
+            note(configFile, section.line,
+                tr("Profile \"%1\" is defined again here; this definition replaces the one at line %2.")
+                    .arg(profileName)
+                    .arg(shared.m_profiles.at(*it).line));
+            shared.m_profiles[*it] = std::move(profile);
+        } else {
+            shared.m_profileIndex.insert(profileName, shared.m_profiles.size());
+            shared.m_profiles.append(std::move(profile));
+        }
+    }
+
+    // The credentials file: every section is a profile by its bare name; its values win.
+    const QString credentialsFile = shared.m_credentials.fileName();
+    for (RawSection &section : rawSections(shared.m_credentials, true)) {
+        QStringList parts;
+        if (section.name.startsWith("profile "_L1) && shlexSplit(section.name, &parts) && parts.size() == 2)
+            note(credentialsFile, section.line,
+                tr("In the credentials file profiles are named without \"profile\": this section is a profile "
+                   "called \"%1\", not \"%2\".")
+                    .arg(section.name, parts.at(1)));
+        if (const auto it = shared.m_profileIndex.constFind(section.name); it != shared.m_profileIndex.constEnd()) {
+            ProfileSettings &profile = shared.m_profiles[*it];
+            profile.inCredentials = true;
+            for (Setting &setting : section.settings)
+                setOrReplace(profile.settings, std::move(setting));
+        } else {
+            shared.m_profileIndex.insert(section.name, shared.m_profiles.size());
+            shared.m_profiles.append(ProfileSettings {
+                section.name, std::move(section.settings), credentialsFile, section.line, false, true});
+        }
+    }
+    return shared;
+}
+
+const ProfileSettings *SharedConfig::profile(const QString &name) const
+{
+    const auto it = m_profileIndex.constFind(name);
+    return it == m_profileIndex.constEnd() ? nullptr : &m_profiles.at(*it);
+}
+
+const NamedSection *SharedConfig::ssoSession(const QString &name) const
+{
+    for (const NamedSection &section : m_ssoSessions) {
+        if (section.name == name)
+            return &section;
+    }
+    return nullptr;
+}
+
+const NamedSection *SharedConfig::servicesSection(const QString &name) const
+{
+    for (const NamedSection &section : m_services) {
+        if (section.name == name)
+            return &section;
+    }
+    return nullptr;
+}
+
+QList<Diagnostic> SharedConfig::diagnostics() const
+{
+    QList<Diagnostic> all = m_config.diagnostics();
+    all += m_credentials.diagnostics();
+    all += m_extraDiagnostics;
+    const auto rank = [this](const Diagnostic &d) {
+        return d.file == m_config.fileName() ? 0 : d.file == m_credentials.fileName() ? 1 : 2;
+    };
+    std::stable_sort(all.begin(), all.end(), [&rank](const Diagnostic &a, const Diagnostic &b) {
+        return std::pair(rank(a), a.line) < std::pair(rank(b), b.line);
+    });
+    return all;
+}
+
+} // namespace Rolecall::Core::Config

@@ -1,0 +1,94 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include "inidocument.h"
+
+#include <QProcessEnvironment>
+
+namespace Rolecall::Core::Config {
+
+/** One setting of a profile, with where it came from. */
+struct Setting
+{
+    QString key; ///< lower-case
+    QString value;
+    bool isNested = false;
+    QList<std::pair<QString, QString>> nested;
+    QString file;
+    int line = 0;
+    bool fromCredentialsFile = false;
+};
+
+/** A profile's merged settings, in botocore's key order. */
+struct ProfileSettings
+{
+    QString name;
+    QList<Setting> settings;
+    QString file; ///< where the profile is defined (config file first)
+    int line = 0;
+    bool inConfig = false;
+    bool inCredentials = false;
+
+    const Setting *find(QStringView key) const;
+    QString value(QStringView key) const { return find(key) ? find(key)->value : QString(); }
+    bool has(QStringView key) const { return find(key) != nullptr; }
+};
+
+/** An `[sso-session name]` or `[services name]` section of the config file. */
+struct NamedSection
+{
+    QString name;
+    QList<Setting> settings;
+    QString file;
+    int line = 0;
+
+    const Setting *find(QStringView key) const;
+};
+
+/** Where the two files are: AWS_CONFIG_FILE / AWS_SHARED_CREDENTIALS_FILE, else ~/.aws/… (with ~ and $VAR expanded). */
+struct ConfigPaths
+{
+    QString config;
+    QString credentials;
+
+    static ConfigPaths fromEnvironment(const QProcessEnvironment &env);
+};
+
+/**
+ * The shared config and credentials files merged exactly as botocore's Session.full_config merges
+ * them: config-file profiles (`[default]`, `[profile name]`) in file order, then profiles only the
+ * credentials file names (bare `[name]`); for a profile in both, the credentials file's values win.
+ * `[DEFAULT]` values apply to every section of their file, as configparser does.
+ */
+class SharedConfig
+{
+    Q_DECLARE_TR_FUNCTIONS(Rolecall::Core::Config::SharedConfig)
+
+public:
+    SharedConfig() = default;
+    static SharedConfig fromDocuments(IniDocument config, IniDocument credentials);
+    /// Reads both files; a missing file is an empty one, an unreadable one a diagnostic.
+    static SharedConfig load(const ConfigPaths &paths);
+
+    const QList<ProfileSettings> &profiles() const { return m_profiles; }
+    const ProfileSettings *profile(const QString &name) const;
+    const QList<NamedSection> &ssoSessions() const { return m_ssoSessions; }
+    const NamedSection *ssoSession(const QString &name) const;
+    const QList<NamedSection> &services() const { return m_services; }
+    const NamedSection *servicesSection(const QString &name) const;
+    /// Diagnostics of both files, in file order.
+    QList<Diagnostic> diagnostics() const;
+    const IniDocument &configDocument() const { return m_config; }
+    const IniDocument &credentialsDocument() const { return m_credentials; }
+
+private:
+    IniDocument m_config;
+    IniDocument m_credentials;
+    QList<ProfileSettings> m_profiles;
+    QHash<QString, qsizetype> m_profileIndex;
+    QList<NamedSection> m_ssoSessions;
+    QList<NamedSection> m_services;
+    QList<Diagnostic> m_extraDiagnostics;
+};
+
+} // namespace Rolecall::Core::Config

@@ -1,0 +1,515 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "profile.h"
+
+#include "sts/stsencoding.h"
+
+#include <QRegularExpression>
+
+using namespace Qt::StringLiterals;
+
+namespace Rolecall::Core::Profiles {
+
+using Config::Setting;
+
+namespace {
+
+const Setting *find(const QList<Setting> &settings, QStringView key)
+{
+    for (const Setting &s : settings) {
+        if (s.key == key)
+            return &s;
+    }
+    return nullptr;
+}
+
+QString value(const QList<Setting> &settings, QStringView key)
+{
+    const Setting *s = find(settings, key);
+    return s ? s->value : QString();
+}
+
+bool has(const QList<Setting> &settings, QStringView key)
+{
+    return find(settings, key) != nullptr;
+}
+
+bool hasStaticCredentials(const QList<Setting> &settings)
+{
+    return has(settings, u"aws_access_key_id") || has(settings, u"aws_secret_access_key");
+}
+
+// botocore's SSOProvider: "role name & account ID indicate the cred provider should be used".
+bool isSsoProfile(const QList<Setting> &settings)
+{
+    return has(settings, u"sso_account_id") || has(settings, u"sso_role_name");
+}
+
+// botocore's _has_assume_role_config_vars
+bool hasAssumeRoleVars(const QList<Setting> &settings)
+{
+    return has(settings, u"role_arn") && !has(settings, u"web_identity_token_file");
+}
+
+QStringList splitList(const QString &text)
+{
+    if (text.isEmpty())
+        return {};
+    static const QRegularExpression separators(u"[,\\s]+"_s);
+    QStringList out = text.split(separators, Qt::SkipEmptyParts);
+    return out;
+}
+
+} // namespace
+
+QString kindName(Kind kind)
+{
+    switch (kind) {
+    case Kind::None:
+        return u"none"_s;
+    case Kind::Static:
+        return u"static"_s;
+    case Kind::Role:
+        return u"role"_s;
+    case Kind::CredentialSource:
+        return u"credential_source"_s;
+    case Kind::WebIdentity:
+        return u"web_identity"_s;
+    case Kind::Sso:
+        return u"sso"_s;
+    case Kind::Process:
+        return u"process"_s;
+    }
+    return u"none"_s;
+}
+
+QString Step::typeName() const
+{
+    switch (type) {
+    case Type::StaticKeys:
+        return u"static_keys"_s;
+    case Type::Environment:
+        return u"environment"_s;
+    case Type::EcsContainer:
+        return u"ecs_container"_s;
+    case Type::InstanceMetadata:
+        return u"instance_metadata"_s;
+    case Type::Process:
+        return u"process"_s;
+    case Type::WebIdentity:
+        return u"web_identity"_s;
+    case Type::Sso:
+        return u"sso"_s;
+    case Type::SessionToken:
+        return u"session_token"_s;
+    case Type::AssumeRole:
+        return u"assume_role"_s;
+    }
+    return {};
+}
+
+QString Step::describe() const
+{
+    switch (type) {
+    case Type::StaticKeys:
+        return ProfileResolver::tr("Access keys of %1").arg(profile);
+    case Type::Environment:
+        return ProfileResolver::tr("Credentials from the environment (AWS_ACCESS_KEY_ID…)");
+    case Type::EcsContainer:
+        return ProfileResolver::tr("Container credentials (ECS/EKS)");
+    case Type::InstanceMetadata:
+        return ProfileResolver::tr("EC2 instance role (IMDSv2)");
+    case Type::Process:
+        return ProfileResolver::tr("credential_process of %1").arg(profile);
+    case Type::WebIdentity:
+        return ProfileResolver::tr("Assume %1 with the web identity token %2").arg(roleArn, webIdentityTokenFile);
+    case Type::Sso:
+        return ProfileResolver::tr("IAM Identity Center (SSO) sign-in of %1").arg(profile);
+    case Type::SessionToken:
+        return ProfileResolver::tr("Session token with MFA (%1)").arg(mfaSerial);
+    case Type::AssumeRole:
+        return mfaSerial.isEmpty() ? ProfileResolver::tr("Assume %1").arg(roleArn)
+                                   : ProfileResolver::tr("Assume %1 with MFA (%2)").arg(roleArn, mfaSerial);
+    }
+    return {};
+}
+
+bool ResolvedProfile::needsMfa() const
+{
+    return std::any_of(steps.cbegin(), steps.cend(), [](const Step &s) {
+        return !s.mfaSerial.isEmpty() && (s.type == Step::Type::SessionToken || s.type == Step::Type::AssumeRole);
+    });
+}
+
+QString ResolvedProfile::setting(QStringView key) const
+{
+    return value(settings, key);
+}
+
+EndpointSettings ResolvedProfile::endpointSettings(const QProcessEnvironment &env) const
+{
+    EndpointSettings e;
+    e.region = region;
+    e.legacyGlobalEndpoint
+        = setting(u"sts_regional_endpoints").trimmed().compare("legacy"_L1, Qt::CaseInsensitive) == 0;
+    e.useFips = parseAwsBool(setting(u"use_fips_endpoint"));
+    e.useDualStack = parseAwsBool(setting(u"use_dualstack_endpoint"));
+    e.ignoreConfiguredUrls = parseAwsBool(setting(u"ignore_configured_endpoint_urls"));
+    const Setting *direct = find(settings, u"endpoint_url");
+    e.configUrl = direct ? direct->value : QString();
+    e.configServiceUrl = endpointUrl != e.configUrl ? endpointUrl : QString();
+    e.applyEnvironment(env);
+    const QString envRegion = env.value(u"AWS_REGION"_s, env.value(u"AWS_DEFAULT_REGION"_s));
+    if (!envRegion.isEmpty())
+        e.region = envRegion;
+    return e;
+}
+
+QString accountIdFromArn(const QString &arn)
+{
+    // arn:partition:service:region:account:resource
+    if (!arn.startsWith("arn:"_L1))
+        return {};
+    qsizetype start = 0;
+    for (int field = 0; field < 4; ++field) {
+        start = arn.indexOf(u':', start);
+        if (start < 0)
+            return {};
+        ++start;
+    }
+    const qsizetype end = arn.indexOf(u':', start);
+    if (end - start != 12)
+        return {};
+    const QStringView account = QStringView(arn).sliced(start, 12);
+    if (!std::all_of(account.begin(), account.end(), [](QChar c) { return c >= u'0' && c <= u'9'; }))
+        return {};
+    return account.toString();
+}
+
+struct ProfileResolver::Context
+{
+    QString top;
+    QStringList visited;
+    QStringList chain;
+    QList<Step> steps;
+    QStringList errors;
+};
+
+ProfileResolver::ProfileResolver(const Config::SharedConfig &config, QString defaultSessionName)
+    : m_config(config)
+    , m_defaultSessionName(std::move(defaultSessionName))
+{ }
+
+QString ProfileResolver::defaultProfileName(const QProcessEnvironment &env)
+{
+    QString name = env.value(u"AWS_PROFILE"_s);
+    if (name.isEmpty())
+        name = env.value(u"AWS_DEFAULT_PROFILE"_s);
+    return name.isEmpty() ? u"default"_s : name;
+}
+
+QString ProfileResolver::sessionNameForUser(const QProcessEnvironment &env)
+{
+    QString user = env.value(u"USER"_s, env.value(u"USERNAME"_s));
+    static const QRegularExpression disallowed(u"[^A-Za-z0-9_+=,.@-]"_s);
+    user.remove(disallowed);
+    return user.isEmpty() ? u"rolecall-session"_s : QString(u"rolecall-"_s + user).left(64);
+}
+
+QList<Setting> ProfileResolver::effectiveSettings(const QString &name, QStringList *errors) const
+{
+    const Config::ProfileSettings *own = m_config.profile(name);
+    if (own && !own->has(u"include_profile"))
+        return own->settings; // implicitly shared: no copy
+    // aws-vault's include_profile: the included profile's settings apply where this one has none.
+    QList<Setting> settings;
+    QStringList seen;
+    QString current = name;
+    while (!current.isEmpty()) {
+        if (seen.contains(current)) {
+            errors->append(tr("include_profile loops: %1.").arg((seen << current).join(u" → "_s)));
+            break;
+        }
+        seen.append(current);
+        const Config::ProfileSettings *profile = m_config.profile(current);
+        if (!profile) {
+            if (current != name)
+                errors->append(
+                    tr("The profile \"%1\" included by \"%2\" does not exist.").arg(current, seen.at(seen.size() - 2)));
+            break;
+        }
+        for (const Setting &setting : profile->settings) {
+            if (!has(settings, setting.key))
+                settings.append(setting);
+        }
+        current = profile->value(u"include_profile");
+    }
+    return settings;
+}
+
+Step ProfileResolver::assumeRoleStep(const QString &name, const QList<Setting> &settings, QStringList *errors) const
+{
+    Step step;
+    step.type = Step::Type::AssumeRole;
+    step.profile = name;
+    step.roleArn = value(settings, u"role_arn");
+    step.roleSessionName = value(settings, u"role_session_name");
+    if (step.roleSessionName.isEmpty())
+        step.roleSessionName = m_defaultSessionName;
+    step.externalId = value(settings, u"external_id");
+    step.mfaSerial = value(settings, u"mfa_serial");
+    step.mfaProcess = value(settings, u"mfa_process");
+    step.sourceIdentity = value(settings, u"source_identity");
+    if (const Setting *duration = find(settings, u"duration_seconds")) {
+        // botocore: int(value), and a value that is not a whole number is dropped without a word.
+        bool ok = false;
+        const int seconds = duration->value.trimmed().toInt(&ok);
+        if (ok)
+            step.durationSeconds = seconds;
+    }
+    for (const QString &pair : value(settings, u"session_tags").split(u',', Qt::SkipEmptyParts)) {
+        const qsizetype eq = pair.indexOf(u'=');
+        if (eq <= 0) {
+            errors->append(tr("session_tags of \"%1\" must look like key1=value1,key2=value2.").arg(name));
+            continue;
+        }
+        step.tags.append({pair.left(eq).trimmed(), pair.mid(eq + 1).trimmed()});
+    }
+    step.transitiveTagKeys = splitList(value(settings, u"transitive_session_tags"));
+    step.policyArns = splitList(value(settings, u"rolecall_session_policy_arns"));
+    step.policy = value(settings, u"rolecall_session_policy");
+    return step;
+}
+
+void ProfileResolver::buildSteps(const QString &name, Context &context) const
+{
+    QStringList *errors = &context.errors;
+    const QList<Setting> settings = effectiveSettings(name, errors);
+    const bool isTop = name == context.top;
+    const auto root = [&](Step::Type type) {
+        Step step;
+        step.type = type;
+        step.profile = name;
+        if (type == Step::Type::StaticKeys) {
+            const QList<Setting> keys = name == context.top ? settings : effectiveSettings(name, errors);
+            step.accessKeyId = value(keys, u"aws_access_key_id");
+            step.secretAccessKey = value(keys, u"aws_secret_access_key");
+            step.sessionToken = value(keys, u"aws_session_token");
+            if (step.sessionToken.isEmpty())
+                step.sessionToken = value(keys, u"aws_security_token");
+        }
+        context.steps.append(std::move(step));
+        context.chain.append(name);
+        return &context.steps.last();
+    };
+
+    if (hasAssumeRoleVars(settings) && (isTop || !hasStaticCredentials(settings))) {
+        const QString sourceProfile = value(settings, u"source_profile");
+        const QString credentialSource = value(settings, u"credential_source");
+        if (!sourceProfile.isEmpty() && !credentialSource.isEmpty()) {
+            errors->append(tr("The profile \"%1\" contains both source_profile and credential_source.").arg(name));
+            return;
+        }
+        if (sourceProfile.isEmpty() && credentialSource.isEmpty()) {
+            errors->append(tr("The profile \"%1\" has a role_arn but no source_profile or credential_source to "
+                              "assume it with.")
+                               .arg(name));
+            return;
+        }
+        if (!credentialSource.isEmpty()) {
+            Step::Type type;
+            if (credentialSource == "Environment"_L1) {
+                type = Step::Type::Environment;
+            } else if (credentialSource == "EcsContainer"_L1) {
+                type = Step::Type::EcsContainer;
+            } else if (credentialSource == "Ec2InstanceMetadata"_L1) {
+                type = Step::Type::InstanceMetadata;
+            } else {
+                errors->append(tr("The credential source \"%1\" referenced in profile \"%2\" is not valid: use "
+                                  "Environment, EcsContainer or Ec2InstanceMetadata.")
+                                   .arg(credentialSource, name));
+                return;
+            }
+            Step source;
+            source.type = type;
+            source.profile = name;
+            context.steps.append(std::move(source));
+        } else if (!m_config.profile(sourceProfile)) {
+            errors->append(tr("The source_profile \"%1\" referenced in the profile \"%2\" does not exist.")
+                               .arg(sourceProfile, name));
+            return;
+        } else if (context.visited.contains(sourceProfile)) {
+            // A profile may name itself to take its own static keys; anything else is a loop.
+            const QList<Setting> sourceSettings = effectiveSettings(sourceProfile, errors);
+            if (sourceProfile != name || !hasStaticCredentials(sourceSettings)) {
+                errors->append(tr("The source_profile chain loops: %1.")
+                                   .arg((context.visited + QStringList {sourceProfile}).join(u" → "_s)));
+                return;
+            }
+            root(Step::Type::StaticKeys);
+        } else {
+            context.visited.append(sourceProfile);
+            buildSteps(sourceProfile, context);
+            if (!context.errors.isEmpty())
+                return;
+        }
+        context.steps.append(assumeRoleStep(name, settings, errors));
+        if (context.chain.isEmpty() || context.chain.last() != name)
+            context.chain.append(name);
+        return;
+    }
+
+    // Not an assume-role hop: botocore's other providers, in their order.
+    if (has(settings, u"web_identity_token_file") && has(settings, u"role_arn")) {
+        Step *step = root(Step::Type::WebIdentity);
+        step->roleArn = value(settings, u"role_arn");
+        step->webIdentityTokenFile = value(settings, u"web_identity_token_file");
+        step->roleSessionName = value(settings, u"role_session_name");
+        if (step->roleSessionName.isEmpty())
+            step->roleSessionName = m_defaultSessionName;
+        if (const Setting *duration = find(settings, u"duration_seconds"))
+            step->durationSeconds = duration->value.trimmed().toInt();
+        return;
+    }
+    if (isSsoProfile(settings)) {
+        root(Step::Type::Sso);
+        return;
+    }
+    const Setting *keyId = find(settings, u"aws_access_key_id");
+    const Setting *process = find(settings, u"credential_process");
+    if (keyId && keyId->fromCredentialsFile) {
+        root(Step::Type::StaticKeys);
+    } else if (process) {
+        root(Step::Type::Process)->credentialProcess = process->value;
+    } else if (hasStaticCredentials(settings)) {
+        root(Step::Type::StaticKeys);
+    } else if (isTop) {
+        return; // no credentials: kind None, not an error until someone uses it
+    } else {
+        errors->append(tr("The source profile \"%1\" must have credentials.").arg(name));
+        return;
+    }
+    if (context.steps.last().type == Step::Type::StaticKeys) {
+        // botocore's shared-credentials and config-file providers each need both keys in their file.
+        const Setting *secret = find(settings, u"aws_secret_access_key");
+        if (keyId && secret && keyId->fromCredentialsFile != secret->fromCredentialsFile)
+            errors->append(tr("The profile \"%1\" has aws_access_key_id in %2 but aws_secret_access_key in %3; "
+                              "the AWS CLI needs both in the same file.")
+                               .arg(name, keyId->file, secret->file));
+        else if (!has(settings, u"aws_access_key_id"))
+            errors->append(tr("The profile \"%1\" has aws_secret_access_key but no aws_access_key_id.").arg(name));
+        else if (!has(settings, u"aws_secret_access_key"))
+            errors->append(tr("The profile \"%1\" has aws_access_key_id but no aws_secret_access_key.").arg(name));
+    }
+}
+
+ResolvedProfile ProfileResolver::resolve(const QString &name) const
+{
+    ResolvedProfile r;
+    r.name = name;
+    const Config::ProfileSettings *profile = m_config.profile(name);
+    if (!profile) {
+        r.errors.append(tr("The profile \"%1\" does not exist in the config or credentials file.").arg(name));
+        return r;
+    }
+    r.file = profile->file;
+    r.line = profile->line;
+    r.settings = effectiveSettings(name, &r.errors);
+    const QList<Setting> &s = r.settings;
+    r.region = value(s, u"region");
+    r.roleArn = value(s, u"role_arn");
+    r.sourceProfile = value(s, u"source_profile");
+    r.credentialSource = value(s, u"credential_source");
+    r.mfaSerial = value(s, u"mfa_serial");
+    r.externalId = value(s, u"external_id");
+    r.roleSessionName = value(s, u"role_session_name");
+    r.ssoSession = value(s, u"sso_session");
+    r.ssoStartUrl = value(s, u"sso_start_url");
+    if (const Setting *duration = find(s, u"duration_seconds")) {
+        bool ok = false;
+        const int seconds = duration->value.trimmed().toInt(&ok);
+        if (ok)
+            r.durationSeconds = seconds;
+    }
+    // The STS endpoint: the services section's `sts = endpoint_url = …`, else endpoint_url.
+    r.endpointUrl = value(s, u"endpoint_url");
+    if (const QString services = value(s, u"services"); !services.isEmpty()) {
+        if (const Config::NamedSection *section = m_config.servicesSection(services)) {
+            if (const Setting *sts = section->find(u"sts"); sts && sts->isNested) {
+                for (const auto &[key, nestedValue] : sts->nested) {
+                    if (key == "endpoint_url"_L1)
+                        r.endpointUrl = nestedValue;
+                }
+            }
+        } else {
+            r.errors.append(
+                tr("The services section \"%1\" named by profile \"%2\" does not exist.").arg(services, name));
+        }
+    }
+
+    if (hasAssumeRoleVars(s))
+        r.kind = r.credentialSource.isEmpty() || !r.sourceProfile.isEmpty() ? Kind::Role : Kind::CredentialSource;
+    else if (has(s, u"web_identity_token_file") && has(s, u"role_arn"))
+        r.kind = Kind::WebIdentity;
+    else if (isSsoProfile(s))
+        r.kind = Kind::Sso;
+    else if (const Setting *keyId = find(s, u"aws_access_key_id"); keyId && keyId->fromCredentialsFile)
+        r.kind = Kind::Static;
+    else if (has(s, u"credential_process"))
+        r.kind = Kind::Process;
+    else if (hasStaticCredentials(s))
+        r.kind = Kind::Static;
+
+    Context context;
+    context.top = name;
+    context.visited = {name};
+    context.steps.reserve(4);
+    buildSteps(name, context);
+    r.errors += context.errors;
+    r.chain = std::move(context.chain);
+    r.steps = std::move(context.steps);
+
+    // aws-vault's MFA: long-term keys first get a session token with MFA; the role hop from them
+    // then needs no code, and one code serves every role chained from the same user.
+    for (qsizetype i = 0; i < r.steps.size(); ++i) {
+        if (r.steps.at(i).type != Step::Type::StaticKeys)
+            continue;
+        const QString keysProfile = r.steps.at(i).profile;
+        const QList<Setting> keySettings = effectiveSettings(keysProfile, &r.errors);
+        QString serial = value(keySettings, u"mfa_serial");
+        QString mfaProcess = value(keySettings, u"mfa_process");
+        const bool nextIsRole = i + 1 < r.steps.size() && r.steps.at(i + 1).type == Step::Type::AssumeRole;
+        if (serial.isEmpty() && nextIsRole) {
+            serial = r.steps.at(i + 1).mfaSerial;
+            mfaProcess = r.steps.at(i + 1).mfaProcess;
+        }
+        if (serial.isEmpty())
+            break;
+        if (nextIsRole) {
+            r.steps[i + 1].mfaSerial.clear();
+            r.steps[i + 1].mfaProcess.clear();
+        }
+        Step token;
+        token.type = Step::Type::SessionToken;
+        token.profile = keysProfile;
+        token.mfaSerial = serial;
+        token.mfaProcess = mfaProcess;
+        r.steps.insert(i + 1, std::move(token));
+        break;
+    }
+
+    r.accountId = accountIdFromArn(r.roleArn);
+    if (r.accountId.isEmpty())
+        r.accountId = accountIdFromArn(r.mfaSerial);
+    return r;
+}
+
+QList<ResolvedProfile> ProfileResolver::resolveAll() const
+{
+    QList<ResolvedProfile> all;
+    all.reserve(m_config.profiles().size());
+    for (const Config::ProfileSettings &profile : m_config.profiles())
+        all.append(resolve(profile.name));
+    return all;
+}
+
+} // namespace Rolecall::Core::Profiles

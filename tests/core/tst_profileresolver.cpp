@@ -1,0 +1,291 @@
+// SPDX-License-Identifier: Apache-2.0
+// Profile resolution (kind, chain, steps, errors) for every resolution case of tests/data/config.
+// The expectations come from botocore's own credential resolver, run by
+// tests/data/config/generate_expected.py with every network call stubbed; rules that are Rolecall's
+// own (include_profile, the MFA session-token step) are marked "rolecall_only" in expected.json.
+#include "config/inidocument.h"
+#include "config/sharedconfig.h"
+#include "profiles/profile.h"
+
+#include <QDir>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+using namespace Rolecall::Core;
+using Profiles::Step;
+
+namespace {
+
+const QString kCorpusDir = QStringLiteral(ROLECALL_TEST_DATA_DIR "/config");
+
+QByteArray readFile(const QString &path)
+{
+    QFile f(path);
+    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+}
+
+QJsonObject expectedFor(const QString &name)
+{
+    return QJsonDocument::fromJson(readFile(kCorpusDir + u'/' + name + u"/expected.json"_s)).object();
+}
+
+Config::SharedConfig loadCase(const QString &name)
+{
+    const QString config = kCorpusDir + u'/' + name + u"/config"_s;
+    const QString credentials = kCorpusDir + u'/' + name + u"/credentials"_s;
+    return Config::SharedConfig::fromDocuments(Config::IniDocument::parse(readFile(config), config),
+        Config::IniDocument::parse(readFile(credentials), credentials));
+}
+
+QStringList resolutionCases()
+{
+    QStringList out;
+    for (const QString &name :
+        QDir(kCorpusDir).entryList({u"[0-9][0-9]-*"_s}, QDir::Dirs | QDir::NoDotAndDotDot, QDir::Name)) {
+        if (expectedFor(name)[u"rolecall"_s].toObject().contains(u"resolve"_s))
+            out.append(name);
+    }
+    return out;
+}
+
+/// The JSON step names, mapped here rather than through Step::typeName() so that a wrong typeName()
+/// cannot make a wrong step type look right.
+std::optional<Step::Type> stepType(const QString &name)
+{
+    static const QHash<QString, Step::Type> types = {
+        {u"static_keys"_s, Step::Type::StaticKeys},
+        {u"environment"_s, Step::Type::Environment},
+        {u"ecs_container"_s, Step::Type::EcsContainer},
+        {u"instance_metadata"_s, Step::Type::InstanceMetadata},
+        {u"process"_s, Step::Type::Process},
+        {u"web_identity"_s, Step::Type::WebIdentity},
+        {u"sso"_s, Step::Type::Sso},
+        {u"session_token"_s, Step::Type::SessionToken},
+        {u"assume_role"_s, Step::Type::AssumeRole},
+    };
+    const auto it = types.constFind(name);
+    return it == types.constEnd() ? std::nullopt : std::optional<Step::Type>(*it);
+}
+
+QString describeSteps(const QList<Step> &steps)
+{
+    QStringList parts;
+    for (const Step &step : steps)
+        parts.append(step.typeName() + u'(' + step.profile + (step.mfaSerial.isEmpty() ? u""_s : u" mfa"_s) + u')');
+    return parts.join(u" → "_s);
+}
+
+QStringList toStringList(const QJsonValue &value)
+{
+    QStringList out;
+    for (const QJsonValue &v : value.toArray())
+        out.append(v.toString());
+    return out;
+}
+
+} // namespace
+
+class Tst_ProfileResolver : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void corpusHasResolutionCases();
+    void resolvesLikeBotocore_data();
+    void resolvesLikeBotocore();
+    void assumeRoleParametersMatchBotocore_data();
+    void assumeRoleParametersMatchBotocore();
+    void resolveAllKeepsBotocoreOrder_data();
+    void resolveAllKeepsBotocoreOrder();
+    void unknownProfileIsAnError();
+    void accountIdComesFromArn_data();
+    void accountIdComesFromArn();
+};
+
+void Tst_ProfileResolver::corpusHasResolutionCases()
+{
+    const QStringList cases = resolutionCases();
+    QVERIFY2(cases.size() >= 15, qPrintable(u"only %1 resolution cases"_s.arg(cases.size())));
+    int errorProfiles = 0;
+    int mfaProfiles = 0;
+    for (const QString &name : cases) {
+        const QJsonObject resolve = expectedFor(name)[u"rolecall"_s][u"resolve"_s].toObject();
+        for (const QJsonValue &profile : resolve) {
+            errorProfiles += profile[u"errors"_s].toArray().isEmpty() ? 0 : 1;
+            mfaProfiles += profile[u"steps"_s].toArray().contains(QJsonObject {
+                               {u"type"_s, u"session_token"_s}, {u"profile"_s, QJsonValue()}, {u"mfa"_s, true}})
+                ? 1
+                : 0;
+        }
+    }
+    QVERIFY2(errorProfiles >= 8, "the corpus lost its error cases");
+    QVERIFY2(mfaProfiles >= 3, "the corpus lost its MFA cases");
+}
+
+void Tst_ProfileResolver::resolvesLikeBotocore_data()
+{
+    QTest::addColumn<QString>("caseName");
+    QTest::addColumn<QString>("profile");
+    QTest::addColumn<QJsonObject>("expected");
+    for (const QString &name : resolutionCases()) {
+        const QJsonObject resolve = expectedFor(name)[u"rolecall"_s][u"resolve"_s].toObject();
+        for (auto it = resolve.constBegin(); it != resolve.constEnd(); ++it)
+            QTest::addRow("%s/%s", qPrintable(name), qPrintable(it.key())) << name << it.key() << it->toObject();
+    }
+}
+
+void Tst_ProfileResolver::resolvesLikeBotocore()
+{
+    QFETCH(QString, caseName);
+    QFETCH(QString, profile);
+    QFETCH(QJsonObject, expected);
+    const Config::SharedConfig config = loadCase(caseName);
+    const Profiles::ProfileResolver resolver(config);
+    const Profiles::ResolvedProfile r = resolver.resolve(profile);
+    const QString got = u"errors: ["_s + r.errors.join(u" | "_s) + u"] steps: "_s + describeSteps(r.steps);
+
+    QCOMPARE(r.name, profile);
+    QCOMPARE(Profiles::kindName(r.kind), expected[u"kind"_s].toString());
+    QCOMPARE(r.region, expected[u"region"_s].toString());
+
+    const QStringList errors = toStringList(expected[u"errors"_s]);
+    if (errors.isEmpty()) {
+        QVERIFY2(r.errors.isEmpty(), qPrintable(u"botocore resolves this profile; Rolecall: "_s + got));
+    } else {
+        QVERIFY2(!r.errors.isEmpty(), qPrintable(u"botocore refuses this profile; Rolecall: "_s + got));
+        const QString all = r.errors.join(u'\n');
+        for (const QString &part : errors)
+            QVERIFY2(all.contains(part), qPrintable(u"no error names \""_s + part + u"\": "_s + all));
+    }
+
+    if (expected[u"chain"_s].isArray())
+        QCOMPARE(r.chain, toStringList(expected[u"chain"_s]));
+
+    if (expected[u"steps"_s].isArray()) {
+        const QJsonArray steps = expected[u"steps"_s].toArray();
+        QVERIFY2(r.steps.size() == steps.size(), qPrintable(got));
+        bool mfa = false;
+        for (qsizetype i = 0; i < steps.size(); ++i) {
+            const QJsonObject want = steps.at(i).toObject();
+            const Step &step = r.steps.at(i);
+            const auto type = stepType(want[u"type"_s].toString());
+            QVERIFY2(type.has_value(), qPrintable(want[u"type"_s].toString()));
+            QVERIFY2(step.type == *type, qPrintable(u"step %1: "_s.arg(i) + got));
+            QCOMPARE(step.typeName(), want[u"type"_s].toString());
+            if (want[u"profile"_s].isString())
+                QVERIFY2(step.profile == want[u"profile"_s].toString(), qPrintable(u"step %1: "_s.arg(i) + got));
+            QVERIFY2(!step.mfaSerial.isEmpty() == want[u"mfa"_s].toBool(), qPrintable(u"step %1 MFA: "_s.arg(i) + got));
+            mfa = mfa || want[u"mfa"_s].toBool();
+            if (step.type == Step::Type::StaticKeys)
+                QCOMPARE(step.accessKeyId, u"AKIAIOSFODNN7EXAMPLE"_s);
+        }
+        QCOMPARE(r.needsMfa(), mfa);
+    }
+}
+
+void Tst_ProfileResolver::assumeRoleParametersMatchBotocore_data()
+{
+    // Every profile botocore resolved: its recorded AssumeRole calls, in order.
+    QTest::addColumn<QString>("caseName");
+    QTest::addColumn<QString>("profile");
+    QTest::addColumn<QJsonArray>("botocoreSteps");
+    for (const QString &name : resolutionCases()) {
+        const QJsonObject resolve = expectedFor(name)[u"botocore"_s][u"resolve"_s].toObject();
+        for (auto it = resolve.constBegin(); it != resolve.constEnd(); ++it) {
+            if (it->toObject()[u"error"_s].isNull())
+                QTest::addRow("%s/%s", qPrintable(name), qPrintable(it.key()))
+                    << name << it.key() << it->toObject()[u"steps"_s].toArray();
+        }
+    }
+}
+
+void Tst_ProfileResolver::assumeRoleParametersMatchBotocore()
+{
+    QFETCH(QString, caseName);
+    QFETCH(QString, profile);
+    QFETCH(QJsonArray, botocoreSteps);
+    const Config::SharedConfig config = loadCase(caseName);
+    const Profiles::ResolvedProfile r = Profiles::ProfileResolver(config).resolve(profile);
+    QList<Step> roleSteps;
+    for (const Step &step : r.steps) {
+        if (step.type == Step::Type::AssumeRole || step.type == Step::Type::WebIdentity)
+            roleSteps.append(step);
+    }
+    QJsonArray botocoreRoleSteps;
+    for (const QJsonValue &step : botocoreSteps) {
+        if (step[u"role_arn"_s].isString())
+            botocoreRoleSteps.append(step);
+    }
+    QVERIFY2(roleSteps.size() == botocoreRoleSteps.size(), qPrintable(describeSteps(r.steps)));
+    for (qsizetype i = 0; i < roleSteps.size(); ++i) {
+        const Step &step = roleSteps.at(i);
+        const QJsonObject want = botocoreRoleSteps.at(i).toObject();
+        QCOMPARE(step.profile, want[u"profile"_s].toString());
+        QCOMPARE(step.roleArn, want[u"role_arn"_s].toString());
+        if (step.type != Step::Type::AssumeRole)
+            continue;
+        QCOMPARE(step.externalId, want[u"external_id"_s].toString());
+        if (want.contains(u"role_session_name"_s))
+            QCOMPARE(step.roleSessionName, want[u"role_session_name"_s].toString());
+        else
+            QVERIFY(!step.roleSessionName.isEmpty()); // a generated default; STS requires one
+        QCOMPARE(step.durationSeconds.has_value(), want.contains(u"duration_seconds"_s));
+        if (step.durationSeconds)
+            QCOMPARE(*step.durationSeconds, want[u"duration_seconds"_s].toInt());
+        // botocore sends SerialNumber on the hop that names it; Rolecall moves the first hop's MFA
+        // into a session-token step (see resolvesLikeBotocore), so only a serial it keeps must agree.
+        if (!step.mfaSerial.isEmpty())
+            QCOMPARE(step.mfaSerial, want[u"mfa_serial"_s].toString());
+    }
+}
+
+void Tst_ProfileResolver::resolveAllKeepsBotocoreOrder_data()
+{
+    QTest::addColumn<QString>("caseName");
+    for (const QString &name : resolutionCases())
+        QTest::addRow("%s", qPrintable(name)) << name;
+}
+
+void Tst_ProfileResolver::resolveAllKeepsBotocoreOrder()
+{
+    QFETCH(QString, caseName);
+    const Config::SharedConfig config = loadCase(caseName);
+    QStringList names;
+    for (const Profiles::ResolvedProfile &r : Profiles::ProfileResolver(config).resolveAll())
+        names.append(r.name);
+    QCOMPARE(names, toStringList(expectedFor(caseName)[u"botocore"_s][u"profiles"_s]));
+}
+
+void Tst_ProfileResolver::unknownProfileIsAnError()
+{
+    const Config::SharedConfig config = loadCase(u"51-role-chain-depth-3"_s);
+    const Profiles::ResolvedProfile r = Profiles::ProfileResolver(config).resolve(u"no-such-profile"_s);
+    QVERIFY(!r.isValid());
+    QVERIFY2(r.errors.join(u'\n').contains(u"no-such-profile"_s), qPrintable(r.errors.join(u'\n')));
+}
+
+void Tst_ProfileResolver::accountIdComesFromArn_data()
+{
+    QTest::addColumn<QString>("arn");
+    QTest::addColumn<QString>("account");
+    QTest::addRow("role") << u"arn:aws:iam::123456789012:role/Dev"_s << u"123456789012"_s;
+    QTest::addRow("mfa device") << u"arn:aws:iam::111122223333:mfa/user"_s << u"111122223333"_s;
+    QTest::addRow("china partition") << u"arn:aws-cn:iam::123456789012:role/x"_s << u"123456789012"_s;
+    QTest::addRow("short account") << u"arn:aws:iam::12345:role/x"_s << QString();
+    QTest::addRow("not an arn") << u"GAHT12345678"_s << QString();
+    QTest::addRow("letters in account") << u"arn:aws:iam::12345678901x:role/x"_s << QString();
+}
+
+void Tst_ProfileResolver::accountIdComesFromArn()
+{
+    QFETCH(QString, arn);
+    QFETCH(QString, account);
+    QCOMPARE(Profiles::accountIdFromArn(arn), account);
+}
+
+QTEST_GUILESS_MAIN(Tst_ProfileResolver)
+#include "tst_profileresolver.moc"
