@@ -2,6 +2,7 @@
 // rolecall-cli as scripts run it: a child process with a controlled environment, against moto with SigV4
 // and IAM checks enforced (moto recomputes every signature from the secret it issued).
 #include "cli.h"
+#include "clirunner.h"
 #include "motoserver.h"
 #include "testenv.h"
 
@@ -24,6 +25,9 @@ using namespace Qt::StringLiterals;
 using Rolecall::Core::Error;
 using Rolecall::Test::MotoServer;
 
+using Rolecall::Test::CliRun;
+using Rolecall::Test::closedLoopbackPort;
+
 namespace {
 
 constexpr int kRunTimeoutMs = 60000;
@@ -34,44 +38,6 @@ const auto kExternalId = "rolecall+cli=1,2@3:4/5"_L1;
 const auto kExampleKeyId = "AKIAIOSFODNN7EXAMPLE"_L1;
 const auto kExampleSecret = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYzEXAMPLEKEY"_L1;
 const auto kMfaSerial = "arn:aws:iam::123456789012:mfa/rolecall"_L1;
-
-struct CliRun
-{
-    int exitCode = -1;
-    bool finished = false;
-    bool crashed = false;
-    QByteArray out;
-    QByteArray err;
-
-    QJsonObject json() const { return QJsonDocument::fromJson(out).object(); }
-    QString describe() const
-    {
-        return u"exit %1%2; stdout: %3; stderr: %4"_s.arg(exitCode)
-            .arg(crashed ? u" (crashed)"_s : (finished ? QString() : u" (timed out)"_s))
-            .arg(QString::fromUtf8(out.left(1500)), QString::fromUtf8(err.left(1500)));
-    }
-};
-
-quint16 closedLoopbackPort()
-{
-    QTcpServer server;
-    if (!server.listen(QHostAddress::LocalHost, 0))
-        return 0;
-    return server.serverPort(); // closed again when `server` goes
-}
-
-// "NAME=value" sets, "-NAME" removes.
-void applyEdits(QProcessEnvironment &env, const QStringList &edits)
-{
-    for (const QString &edit : edits) {
-        if (edit.startsWith(u'-')) {
-            env.remove(edit.mid(1));
-        } else {
-            const qsizetype eq = edit.indexOf(u'=');
-            env.insert(edit.left(eq), edit.mid(eq + 1));
-        }
-    }
-}
 
 QString expirationProblem(const QString &text, const QDateTime &before, const QDateTime &after, int seconds)
 {
@@ -217,54 +183,13 @@ void Tst_cli::cleanup()
 
 CliRun Tst_cli::run(const QStringList &arguments, const QProcessEnvironment &environment, const QByteArray &input)
 {
-    CliRun result;
-    QProcess process;
-    process.setProcessEnvironment(environment);
-    process.setWorkingDirectory(m_home->path());
-    process.start(QStringLiteral(ROLECALL_CLI_PATH), arguments);
-    if (!process.waitForStarted(10000)) {
-        m_problems.append(u"cannot start %1: %2"_s.arg(QStringLiteral(ROLECALL_CLI_PATH), process.errorString()));
-        return result;
-    }
-    if (!input.isEmpty())
-        process.write(input);
-    process.closeWriteChannel();
-    result.finished = process.waitForFinished(kRunTimeoutMs);
-    if (!result.finished) {
-        process.kill();
-        process.waitForFinished(5000);
-        m_problems.append(
-            u"rolecall-cli %1 did not finish within %2 s"_s.arg(arguments.join(u' ')).arg(kRunTimeoutMs / 1000));
-    }
-    result.crashed = process.exitStatus() == QProcess::CrashExit;
-    if (result.crashed)
-        m_problems.append(u"rolecall-cli %1 crashed"_s.arg(arguments.join(u' ')));
-    result.exitCode = process.exitCode();
-    result.out = process.readAllStandardOutput();
-    result.err = process.readAllStandardError();
-
-    rememberSecrets(result.out);
-    QStringList secrets = m_secrets;
-    secrets << environment.value(u"AWS_SECRET_ACCESS_KEY"_s) << environment.value(u"AWS_SESSION_TOKEN"_s);
-    for (const QString &secret : std::as_const(secrets)) {
-        if (secret.size() >= 8 && result.err.contains(secret.toUtf8()))
-            m_problems.append(
-                u"a secret (%1…) is on stderr of rolecall-cli %2"_s.arg(secret.left(4), arguments.join(u' ')));
-    }
-    return result;
+    return Rolecall::Test::runCli(QStringLiteral(ROLECALL_CLI_PATH), arguments, environment, m_home->path(), input,
+        kRunTimeoutMs, &m_problems, &m_secrets);
 }
 
 void Tst_cli::rememberSecrets(const QByteArray &output)
 {
-    static const QRegularExpression pattern(
-        u"(?:SecretAccessKey|SessionToken|AWS_SECRET_ACCESS_KEY|AWS_SESSION_TOKEN|aws_secret_access_key|"
-        "aws_session_token)[\"']?\\s*[:=]\\s*[\"']?([A-Za-z0-9/+=]{16,})"_s);
-    auto it = pattern.globalMatch(QString::fromUtf8(output));
-    while (it.hasNext()) {
-        const QString secret = it.next().captured(1);
-        if (!m_secrets.contains(secret))
-            m_secrets.append(secret);
-    }
+    Rolecall::Test::rememberSecrets(output, &m_secrets);
 }
 
 QProcessEnvironment Tst_cli::environment(bool withCredentials) const
@@ -589,7 +514,7 @@ void Tst_cli::configErrorsExitThree()
     QProcessEnvironment env = this->environment();
     if (!arguments.contains(u"--endpoint-url"_s))
         env.insert(u"AWS_ENDPOINT_URL_STS"_s, m_closedUrl);
-    applyEdits(env, environment);
+    Rolecall::Test::applyEnvironmentEdits(env, environment);
     const CliRun r = run(substitute(arguments), env);
     VERIFY_RUN(r, 3);
     QVERIFY2(QString::fromUtf8(r.err).contains(message), qPrintable(r.describe()));
@@ -651,7 +576,7 @@ void Tst_cli::endpointFromFlagOrEnvironment()
     QFETCH(QStringList, environment);
     QFETCH(QString, source);
     QProcessEnvironment env = this->environment();
-    applyEdits(env, substitute(environment));
+    Rolecall::Test::applyEnvironmentEdits(env, substitute(environment));
     const CliRun r = run(substitute(arguments) + QStringList {u"whoami"_s, u"--json"_s, u"--debug"_s}, env);
     VERIFY_RUN(r, 0);
     QCOMPARE(r.json().value(u"Arn"_s).toString(), m_moto.admin().arn);

@@ -3,6 +3,7 @@
 // the raw commands. A child process with a controlled environment and config files written per test, against moto
 // with SigV4 and IAM checks enforced (moto recomputes every signature and evaluates trust policies) and the loopback
 // fault server where moto cannot look (MFA parameters, container and instance metadata, the federation endpoint).
+#include "clirunner.h"
 #include "faultserver.h"
 #include "motoserver.h"
 #include "testenv.h"
@@ -32,6 +33,9 @@ using Rolecall::Test::MotoServer;
 using Rolecall::Test::RecordedRequest;
 using Rolecall::Test::StsFixture;
 namespace StsXml = Rolecall::Test::StsXml;
+
+using Rolecall::Test::CliRun;
+using Rolecall::Test::closedLoopbackPort;
 
 namespace {
 
@@ -71,44 +75,6 @@ const auto kConfig
 // An IAM user with example keys (the fault server plays STS for it).
 const auto kExampleUserCredentials = "[mfa-user]\naws_access_key_id = AKIAIOSFODNN7EXAMPLE\n"
                                      "aws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCYzEXAMPLEKEY\n"_L1;
-
-struct CliRun
-{
-    int exitCode = -1;
-    bool finished = false;
-    bool crashed = false;
-    QByteArray out;
-    QByteArray err;
-
-    QJsonObject json() const { return QJsonDocument::fromJson(out).object(); }
-    QString describe() const
-    {
-        return u"exit %1%2; stdout: %3; stderr: %4"_s.arg(exitCode)
-            .arg(crashed ? u" (crashed)"_s : (finished ? QString() : u" (timed out)"_s))
-            .arg(QString::fromUtf8(out.left(2000)), QString::fromUtf8(err.left(2000)));
-    }
-};
-
-quint16 closedLoopbackPort()
-{
-    QTcpServer server;
-    if (!server.listen(QHostAddress::LocalHost, 0))
-        return 0;
-    return server.serverPort(); // closed again when `server` goes
-}
-
-// "NAME=value" sets, "-NAME" removes.
-void applyEdits(QProcessEnvironment &env, const QStringList &edits)
-{
-    for (const QString &edit : edits) {
-        if (edit.startsWith(u'-')) {
-            env.remove(edit.mid(1));
-        } else {
-            const qsizetype eq = edit.indexOf(u'=');
-            env.insert(edit.left(eq), edit.mid(eq + 1));
-        }
-    }
-}
 
 QString isoIn(qint64 seconds)
 {
@@ -361,58 +327,13 @@ void Tst_ProfileCli::cleanup()
 CliRun Tst_ProfileCli::run(
     const QStringList &arguments, const QProcessEnvironment &environment, const QByteArray &input)
 {
-    CliRun result;
-    QProcess process;
-    process.setProcessEnvironment(environment);
-    process.setWorkingDirectory(m_home->path());
-    process.start(QStringLiteral(ROLECALL_CLI_PATH), arguments);
-    if (!process.waitForStarted(10000)) {
-        m_problems.append(u"cannot start %1: %2"_s.arg(QStringLiteral(ROLECALL_CLI_PATH), process.errorString()));
-        return result;
-    }
-    if (!input.isEmpty())
-        process.write(input);
-    process.closeWriteChannel();
-    // An event loop, not waitForFinished(): the fault servers of this process must answer meanwhile.
-    if (process.state() != QProcess::NotRunning) {
-        QEventLoop loop;
-        QObject::connect(&process, &QProcess::finished, &loop, &QEventLoop::quit);
-        QTimer::singleShot(kRunTimeoutMs, &loop, &QEventLoop::quit);
-        loop.exec();
-    }
-    result.finished = process.state() == QProcess::NotRunning;
-    if (!result.finished) {
-        process.kill();
-        process.waitForFinished(5000);
-        m_problems.append(
-            u"rolecall-cli %1 did not finish within %2 s"_s.arg(arguments.join(u' ')).arg(kRunTimeoutMs / 1000));
-    }
-    result.crashed = process.exitStatus() == QProcess::CrashExit;
-    if (result.crashed)
-        m_problems.append(u"rolecall-cli %1 crashed"_s.arg(arguments.join(u' ')));
-    result.exitCode = process.exitCode();
-    result.out = process.readAllStandardOutput();
-    result.err = process.readAllStandardError();
-
-    rememberSecrets(result.out);
-    QStringList secrets = m_secrets;
-    secrets << environment.value(u"AWS_SECRET_ACCESS_KEY"_s) << environment.value(u"AWS_SESSION_TOKEN"_s);
-    for (const QString &secret : std::as_const(secrets)) {
-        if (secret.size() >= 8 && result.err.contains(secret.toUtf8()))
-            m_problems.append(
-                u"a secret (%1…) is on stderr of rolecall-cli %2"_s.arg(secret.left(4), arguments.join(u' ')));
-    }
-    return result;
+    return Rolecall::Test::runCli(QStringLiteral(ROLECALL_CLI_PATH), arguments, environment, m_home->path(), input,
+        kRunTimeoutMs, &m_problems, &m_secrets);
 }
 
 void Tst_ProfileCli::rememberSecrets(const QByteArray &output)
 {
-    static const QRegularExpression pattern(
-        u"(?:SecretAccessKey|SessionToken|AWS_SECRET_ACCESS_KEY|AWS_SESSION_TOKEN|aws_secret_access_key|"
-        "aws_session_token)[\"']?\\s*[:=]\\s*[\"']?([A-Za-z0-9/+=]{16,})"_s);
-    auto it = pattern.globalMatch(QString::fromUtf8(output));
-    while (it.hasNext())
-        learnSecret(it.next().captured(1));
+    Rolecall::Test::rememberSecrets(output, &m_secrets);
 }
 
 void Tst_ProfileCli::learnSecret(const QString &secret)
@@ -1008,7 +929,7 @@ void Tst_ProfileCli::withoutProfileOption()
             + u"\n[default]\nrole_arn = %USER_ROLE%\nsource_profile = user\nrole_session_name = rc-default\n"_s,
         kCredentials);
     QProcessEnvironment env = this->environment();
-    applyEdits(env, substitute(environment));
+    Rolecall::Test::applyEnvironmentEdits(env, substitute(environment));
     const CliRun r = run({u"--endpoint-url"_s, m_moto.url().toString(), command, u"--json"_s}, env);
     VERIFY_RUN(r, 0);
     const QString actual = command == "whoami"_L1 ? r.json().value(u"Arn"_s).toString() : arnFor(r.json());
@@ -1518,7 +1439,7 @@ void Tst_ProfileCli::profileEndpointSettings()
             + settings,
         kCredentials);
     QProcessEnvironment env = this->environment();
-    applyEdits(env, substitute(environment));
+    Rolecall::Test::applyEnvironmentEdits(env, substitute(environment));
     const QString expectedArn = assumedRoleArn(u"rc-user-role"_s, u"rc-endpoint"_s);
 
     // No --endpoint-url: the profile (or the environment) says where STS is.
@@ -1557,7 +1478,7 @@ void Tst_ProfileCli::profileRegionSignsTheCalls()
         kExampleUserCredentials);
     answerLikeSts();
     QProcessEnvironment env = this->environment();
-    applyEdits(env, environment);
+    Rolecall::Test::applyEnvironmentEdits(env, environment);
     const CliRun r = run(QStringList {u"assume"_s, u"--profile"_s, u"regional"_s} + arguments, env);
     VERIFY_RUN(r, 0);
     QCOMPARE(m_sts->requestCount(), 1);
