@@ -45,3 +45,6 @@ dbus-run-session -- sh -ec '
     printf %s probe | secret-tool store --label=rolecall-ci-probe app rolecall-ci
     [ "$(secret-tool lookup app rolecall-ci)" = probe ] || { echo "keyring not usable" >&2; exit 1; }
     ctest --test-dir "$BUILD" --output-on-failure -j2 --timeout 300'
+
+echo "== package: build, install, smoke-test"
+.ci/package.sh "$BUILD"

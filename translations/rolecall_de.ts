@@ -423,6 +423,257 @@
         <source>may be at most 3600 for %1: its role is assumed with the credentials of another role (role chaining), and AWS allows one hour there.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Print only the profile names, one per line (for shell completion).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>keychain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>The keychain did not answer within %n minute(s). It may be waiting for you to unlock it; unlock it and try again.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Long-term keys in the OS keychain: add, import (from ~/.aws/credentials), remove, list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>add, import, remove or list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>add: the access key ID (else asked for, or read from standard input). The secret is never a flag.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>add: leave the config file alone (no credential_process line).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>import: also remove the plaintext keys from the credentials file and leave a credential_process line there.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>import: every profile with plaintext keys in the credentials file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>warning: ROLECALL_SECRET_STORE=memory: keys are kept in memory only, for tests; nothing persists.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>give one action: add, import, remove or list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown action &apos;%1&apos;: use add, import, remove or list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>give either --profile or --all.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>keychain %1 needs --profile.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Access key ID for %1: </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>keychain add</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected the access key ID on standard input.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be 16 to 128 upper-case letters and digits, like AKIAIOSFODNN7EXAMPLE.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Secret access key for %1 (not shown): </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected the secret access key on %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the terminal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>standard input</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be printable characters without spaces (as AWS issues them).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stored the keys of %1 (%2) in the keychain (%3).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>warning: %1:%2 still holds plaintext keys for %3, and the AWS CLI uses them before credential_process: remove them from that file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>note: %1 has a role_arn, so the AWS CLI assumes that role instead of using these keys directly; profiles that name %1 as source_profile with its own keys are the usual setup.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1:%2 already has credential_process = %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>warning: %1:%2 has another credential_process for %3, which the AWS CLI prefers to the config file&apos;s: change it to &apos;%4&apos; there.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2 (credential_process = %3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changed %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>note: rolecall-cli is not on PATH, so the AWS CLI cannot run that credential_process yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No profile in %1 has plaintext keys: nothing to import.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copied the keys of %1 (%2) from %3 into the keychain (%4) and read them back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The plaintext keys are still in %1; run again with --replace to remove them and leave credential_process = %2 in their place.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changed %1: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>note: %1:%2: credential_process of profile %3 still reads these keys; remove that line or add keys again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Removed the keys of %1 from the keychain (%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No keys of %1 were listed; removed any the keychain (%2) had.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The chain of %1 needs a second MFA code (%2), and --mfa-code gives only one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be exactly six digits.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MFA code for %1 (%2): </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An MFA code for %1 is needed: the Rolecall desktop app is not running and there is no terminal to ask on. Start the app, give --mfa-code, or set mfa_process.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: no such file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: not an executable file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: permission denied</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: command not found</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Session duration in seconds (of the last role hop).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print --profile&apos;s credentials as credential_process JSON (Version 1) for the AWS CLI and SDKs; asks the desktop app first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run a command with --profile&apos;s credentials: exec --profile P [--server] -- CMD [ARGS…].</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Serve the credentials from a loopback ECS-style endpoint that refreshes them while the command runs, instead of putting them in its environment.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>With --server: fetch new credentials when fewer than this many seconds remain (default %1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The command to run, after --, and its arguments.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>rolecall-cli: warning: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--profile is required: credential_process = rolecall-cli credential-process --profile NAME.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The credential chain of profile &quot;%1&quot; runs `rolecall-cli credential-process --profile %1` again: its credential_process (or one of its sources&apos;) points back at itself. Give the profile its own keys or a source_profile instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>give the command to run after --, e.g. rolecall-cli exec --profile dev -- aws s3 ls.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be a number of seconds from 0 to 43200.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--refresh-window needs --server.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The credential chain of profile &quot;%1&quot; runs rolecall-cli for the same profile again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>rolecall-cli: refreshing the credentials failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>rolecall-cli: warning: the [default] profile has credentials of its own; AWS SDKs use them before the credentials endpoint.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>rolecall-cli: %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Rolecall::Cli::CliMfaProvider</name>
@@ -483,6 +734,218 @@
     </message>
     <message>
         <source>Context keys:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Rolecall::Core::Autostart</name>
+    <message>
+        <source>Cannot remove the autostart entry %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot create the folder of the autostart entry %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot write the autostart entry %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Rolecall::Core::Broker</name>
+    <message>
+        <source>The Rolecall desktop app gave an answer that cannot be read (%1). Update rolecall-cli and the app to the same version.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>larger than %1 bytes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not a JSON object</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The Rolecall desktop app refused the request (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The request is larger than %1 bytes; the broker reads no more.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The request is not one JSON object on one line.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The request has no protocol version &quot;v&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The request uses protocol version %1; this Rolecall speaks version %2. Update rolecall-cli and the app to the same version.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The operation &quot;%1&quot; is unknown.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The request names no profile.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The format &quot;%1&quot; is unknown; the broker answers in &quot;process&quot; format.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The request&apos;s duration is not a whole number of seconds.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The MFA request names no device (&quot;serial&quot;).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no credentials in it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The Rolecall desktop app answered with credentials that cannot be used: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the MFA code is not six digits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The broker directory %1 %2; Rolecall does not use it. Remove it or set XDG_RUNTIME_DIR to a private directory.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot be read (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>is not a directory (or is a symbolic link)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>belongs to another user (uid %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>is open to other users</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot be made private (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot be created (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Rolecall::Core::BrokerClientJob</name>
+    <message>
+        <source>The Rolecall desktop app is not running (nothing answers at %1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The broker socket %1 is served by another user; Rolecall does not use it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The Rolecall desktop app answered with more than %1 bytes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The Rolecall desktop app closed the connection without an answer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The connection to the Rolecall desktop app failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The Rolecall desktop app did not answer within %1 s.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Rolecall::Core::BrokerServer</name>
+    <message>
+        <source>it is not a socket</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it belongs to another user (uid %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This Rolecall app does not ask for MFA codes on behalf of other programs.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The request is larger than %1 bytes; the broker reads no more.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The MFA code must be exactly six digits.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No complete request line arrived within %1 s.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The Rolecall app did not answer within %1 s.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The broker is already listening at %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The broker socket path %1 is not absolute.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The broker socket path %1 is too long for a Unix socket; set XDG_RUNTIME_DIR to a shorter directory.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Another Rolecall app already answers at %1; this one does not start a second broker.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot remove the stale broker socket %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 exists and %2; Rolecall leaves it alone and does not start its broker.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot check the broker socket %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The broker cannot listen at %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The broker socket %1 could not be made private to this user; the broker does not start.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The Rolecall app is busy with %1 other requests; try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The Rolecall app knows no profile &quot;%1&quot;.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -828,6 +1291,260 @@
     </message>
 </context>
 <context>
+    <name>Rolecall::Core::ContainerServer</name>
+    <message>
+        <source>The request is too large.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The request line is malformed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A header line is malformed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The Authorization header is missing or wrong.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only GET is served.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing is served at this path.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A GET request carries no body.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No complete request arrived in time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The credentials endpoint is already running.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The credentials endpoint serves only temporary credentials (with a session token and an expiry), and these are long-term keys. Run without --server, or use a profile that assumes a role or gets a session token with MFA.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot listen on 127.0.0.1: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The refresh gave long-term keys, which the endpoint does not serve.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The refresh gave credentials that expire within %1 s.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No valid credentials.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Rolecall::Core::Controllers::AccessKeyQuery</name>
+    <message>
+        <source>This ARN names no account (S3 bucket ARNs, for example, have none).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter an access key id (AKIA…, ASIA…), an ARN or a twelve-digit account id.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Rolecall::Core::Controllers::ProfileEditor</name>
+    <message>
+        <source>Profile name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Role ARN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Source profile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MFA device</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>External ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Session name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Session tags</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Transitive tag keys</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Source identity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Session policy ARNs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>STS endpoint URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give the profile a name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The profile name must fit on one line, without control characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The profile name must not start or end with a space.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The AWS CLI could not read the profile name &quot;%1&quot; back; choose another.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A profile named &quot;%1&quot; already exists.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is required.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is required: the profile whose credentials assume the role.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no profile named &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A profile can name itself as its source only when it holds keys.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 can be at most %2 seconds: the source profile is a role itself, and AWS limits chained role sessions to an hour.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: &quot;%2&quot; cannot be written as key=value,key2=value2 (no commas, no &quot;=&quot; in keys).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 must look like eu-west-1 or us-gov-west-1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 must be a full URL, such as https://sts.eu-west-1.amazonaws.com.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 must use https (plain http only for 127.0.0.1 or localhost).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is set in %2 (line %3), which wins over the config file; change it there.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Access key ID must be 16 to 128 upper-case letters and digits, like AKIAIOSFODNN7EXAMPLE.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Secret access key must be printable characters without spaces, as AWS issues them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stored the keys of %1 in the keychain and set credential_process in %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copied the keys of %1 into the keychain; they are still in %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Moved the keys of %1 into the keychain; %2 now runs credential_process instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Rolecall::Core::Controllers::SessionController</name>
+    <message>
+        <source>The profile &quot;%1&quot; no longer exists.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no active session for %1: assume it first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>was not found: paste the whole error message that AWS returned, or just the encoded part.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Rolecall::Core::Controllers::SessionWatcher</name>
+    <message>
+        <source>Session expiring soon</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Session expired</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The session of %1 has expired.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Rolecall::Core::Controllers::Settings</name>
+    <message>
+        <source>The federation endpoint must be a full URL, such as https://signin.aws.amazon.com/federation.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The federation endpoint must use https (plain http only for 127.0.0.1 or localhost).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Rolecall::Core::CredentialFlow</name>
     <message>
         <source>Profile %1: %2</source>
@@ -855,6 +1572,14 @@
     </message>
     <message>
         <source>must be at most 3600 for %1: it is assumed with the credentials of another role (role chaining), and AWS allows one hour there.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The keys of %1 are in the keychain, but no keychain is available here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The keychain has no keys for %1. Add them with &apos;rolecall-cli keychain add --profile %1&apos;.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1167,6 +1892,149 @@
     </message>
 </context>
 <context>
+    <name>Rolecall::Core::MfaBroker</name>
+    <message>
+        <source>An MFA code for %1 is needed (profile %2), and there is no way to ask for one here. Set mfa_process for the profile, or use a terminal or the Rolecall app.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MFA prompt for %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be exactly six digits.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An MFA code is exactly six digits.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>was already used; AWS takes each code once. Wait for the device to show a new code and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That code was already used, and AWS takes each code once. Wait for the device to show the next one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>AWS refused the MFA code.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MFA code for %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Rolecall::Core::Models::ProfileTreeModel</name>
+    <message>
+        <source>expired</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n s left</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n min left</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 h %2 min left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Other profiles</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Profiles without an account id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Account %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MFA</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Profile %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>needs MFA</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>session active, %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Profile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Session</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Rolecall::Core::Models::SessionsModel</name>
+    <message>
+        <source>on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Session of %1, %2, auto-refresh %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expires %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Profile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expires</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Auto-refresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Rolecall::Core::ProcessCredentials</name>
     <message>
         <source>%1: %2</source>
@@ -1354,6 +2222,184 @@
         <source>The services section &quot;%1&quot; named by profile &quot;%2&quot; does not exist.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Access keys of %1 from the keychain</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Rolecall::Core::Secrets::KeyStore</name>
+    <message>
+        <source>Cannot read the list of profiles with keys in the keychain, %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The list of profiles with keys in the keychain, %1, is damaged. Delete it: the keys stay in the keychain, and &apos;rolecall-cli keychain add&apos; or &apos;import&apos; lists a profile again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot create the folder %1 for the list of keychain profiles.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot write the list of keychain profiles %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot make %1 private (mode 0600): %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>need a profile name, an access key ID and a secret access key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The keys of profile %1 are no longer in the keychain (%2): something outside Rolecall deleted them. Add them again with &apos;rolecall-cli keychain add --profile %1&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The keychain holds only part of the keys of profile %1. Add them again with &apos;rolecall-cli keychain add --profile %1&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Rolecall::Core::Secrets::KeychainImport</name>
+    <message>
+        <source>[%1] in %2 has no aws_access_key_id and aws_secret_access_key: there is nothing to import.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The keychain gave back other keys for %1 than were stored; nothing else was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Rolecall::Core::Secrets::KeychainSecretStore</name>
+    <message>
+        <source>Could not read %1 from the keychain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not store %1 in the keychain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not remove %1 from the keychain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The keychain failed (%1 of %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check the login keychain in Keychain Access, or use memory-only mode.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check the Windows Credential Manager, or use memory-only mode.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Make sure a Secret Service provider such as gnome-keyring or KWallet is installed and running in this session (and that libsecret is installed), or use memory-only mode.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>no answer within %n second(s). The keychain may be waiting for you to unlock it; unlock it and try again.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>macOS Keychain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Windows Credential Manager</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Secret Service</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: no keychain found (%2). Install or enable a Secret Service provider such as gnome-keyring or KWallet, or use memory-only mode.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: the keyring is locked or access to it was denied (%2). Unlock it (your desktop&apos;s passwords and keys manager, or sign in again) and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: the keychain refused to delete the entry (%2). Unlock the keyring and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: there is no such entry.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: QtKeychain does not support this keychain (%2). Use memory-only mode.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The keychain did not give back what was stored in it (%1): it is not usable. Use memory-only mode.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Rolecall::Core::Secrets::MemorySecretStore</name>
+    <message>
+        <source>memory only</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Rolecall::Core::SessionCache</name>
+    <message>
+        <source>The keychain did not answer within %1 seconds. Unlock it and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>session cache</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>session index</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not create the folder %1 for the session index.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not write the session index %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not make the session index %1 private to you (mode 0600).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The session has no cache key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only temporary credentials with an expiry are cached.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The session has already expired.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Rolecall::Core::Sts::Parsing</name>
@@ -1505,6 +2551,33 @@
     </message>
 </context>
 <context>
+    <name>Rolecall::Core::TerminalMfaPrompter</name>
+    <message>
+        <source>Another MFA prompt is already open.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An MFA code for %1 is needed, and there is no terminal to read it from.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MFA code for %1 (%2): </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MFA code for %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>The last code of %1 was already used; waiting %n second(s) for the next one…
+</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Rolecall::Core::WebIdentityToken</name>
     <message>
         <source>Web identity token</source>
@@ -1536,6 +2609,458 @@
     </message>
 </context>
 <context>
+    <name>Rolecall::Ui::AboutDialog</name>
+    <message>
+        <source>About Rolecall</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;h2&gt;Rolecall %1&lt;/h2&gt;&lt;p&gt;Switch AWS roles fast: profiles, MFA, temporary credentials and console sign-in.&lt;/p&gt;&lt;p&gt;Licensed under the Apache License 2.0.&lt;/p&gt;&lt;p&gt;Qt %2 (built with %3)&lt;br&gt;%4&lt;br&gt;QtKeychain %5&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Rolecall::Ui::AccessKeyDialog</name>
+    <message>
+        <source>Access key info</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Access key id or ARN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>AKIA…, ASIA…, arn:aws:iam::123456789012:role/Name or 123456789012</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Key id or ARN:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Profile to ask AWS with</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A key id is looked up with GetAccessKeyInfo, signed as this profile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ask &amp;with:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Look up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Look up the account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Local &amp;profiles in this account:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Local profiles in this account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Looking up a key id needs a profile to sign the request with; there is none.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Asking AWS…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Account &lt;b&gt;%1&lt;/b&gt;. No local profile belongs to it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Account &lt;b&gt;%1&lt;/b&gt;: %n local profile(s).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Rolecall::Ui::ConsoleMenu</name>
+    <message>
+        <source>Open &amp;console</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Console home</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In the profile&apos;s region</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A service…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open a console service</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Service (ec2, s3, iam, cloudwatch, …):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign out of the current console first</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Rolecall::Ui::CopyMenu</name>
+    <message>
+        <source>&amp;Copy credentials as</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Rolecall::Ui::DecodeDialog</name>
+    <message>
+        <source>Decode authorization message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Profile to decode with</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decode &amp;with:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Error message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paste the whole error, e.g. &quot;… Encoded authorization failure message: 4Fz…&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Message:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Decode</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Verdict</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Condition keys and values</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Condition key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Values</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decoded JSON</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Copy JSON</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decoding…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Principal:&lt;/b&gt; %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Action:&lt;/b&gt; %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Resource:&lt;/b&gt; %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Matched:&lt;/b&gt; %1 %2 — %3 on %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Failures:&lt;/b&gt; %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Rolecall::Ui::DetailsPane</name>
+    <message>
+        <source>Credential chain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Session state</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Problems in the config files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Working</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stops getting credentials for this profile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Chain&lt;/b&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No profile selected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type to search; Enter assumes the selected profile.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>account %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>needs MFA</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This profile has no credentials.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Role ARN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Source profile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Credential source</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MFA device</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>External ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Session name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n second(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Endpoint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Defined in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Problems in the config files&lt;/b&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No active session</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Session active: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Rolecall::Ui::DialogActions</name>
+    <message>
+        <source>&amp;New role profile…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Edit profile…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not a role profile; the editor edits role profiles. For keys, use Add IAM user or Import plaintext keys.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add &amp;IAM user…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import &amp;plaintext keys…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unavailable: Rolecall has no OS keychain to store keys in (no Secret Service provider such as gnome-keyring or KWallet is running).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Decode authorization message…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Access &amp;key info…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved %1 to %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Rolecall::Ui::GuiMfaProvider</name>
+    <message>
+        <source>MFA</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Rolecall::Ui::IamUserDialog</name>
+    <message>
+        <source>Add IAM user</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The keys go into the OS keychain, never into a file. The profile gets a credential_process line so the AWS CLI and SDKs can use them too.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Profile &amp;name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Profile name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Access key ID:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Access key ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Secret access key:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Secret access key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Region (optional):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;MFA device (optional):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MFA device</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Storing the keys in the keychain… (it may ask you to unlock it)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Rolecall::Ui::ImportKeysDialog</name>
+    <message>
+        <source>Import plaintext keys</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copies a profile&apos;s keys from %1 into the OS keychain and reads them back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Profile with plaintext keys</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Profile:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Remove them from the file and leave credential_process in their place</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove the plaintext keys from the file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No profile in %1 has plaintext keys: nothing to import.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Storing the keys in the keychain… (it may ask you to unlock it)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Rolecall::Ui::MainWindow</name>
     <message>
         <source>Rolecall</source>
@@ -1550,10 +3075,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Your AWS profiles will appear here.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>&amp;File</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1564,6 +3085,458 @@
     <message>
         <source>Find</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filters as you type; Enter assumes the best match</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Profiles by account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n profile(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Assumed %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Profile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Actions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Assume</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Get credentials for the selected profile (Enter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Get a fresh session (F5)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Forget session</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Toggle fa&amp;vourite</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Tools</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Copied; the clipboard is cleared in %n second(s).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Rolecall::Ui::MfaDialog</name>
+    <message>
+        <source>MFA code for %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the six-digit code of &lt;b&gt;%1&lt;/b&gt; for profile &lt;b&gt;%2&lt;/b&gt;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MFA code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Six digits; the dialog submits on the sixth</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Rolecall::Ui::ProfileEditorDialog</name>
+    <message>
+        <source>New role profile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit profile %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved to %1; every other line of the file stays as it is.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Profile &amp;name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. acme-prod-admin</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Role ARN:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Source profile:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;MFA device:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>E&amp;xternal ID:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>only when the role&apos;s trust policy asks for one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Default</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 to %2 seconds; empty: the app&apos;s default</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Duration:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re&amp;gion:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Session na&amp;me:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>default: rolecall-&lt;user&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Session &amp;tags:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trans&amp;itive tag keys:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Source &amp;identity:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. your user name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Session &amp;policy ARNs:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>STS &amp;endpoint URL:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the region&apos;s endpoint (leave empty)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Problems</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 must look like key1=value1,key2=value2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Rolecall::Ui::SessionsDock</name>
+    <message>
+        <source>Sessions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Active sessions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Active sessions with time left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refresh the selected session</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>For&amp;get</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Forget the selected session</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Auto-refresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refresh the selected session before it expires</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refresh (F5)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Forget (Delete)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Rolecall::Ui::SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Default durations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Role session duration in minutes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Used for roles whose profile sets no duration_seconds; chained roles get at most an hour</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Role sessions:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MFA session token duration in minutes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MFA &amp;session tokens:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Console session duration in minutes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Console sign-in:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sessions and clipboard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clear copied credentials after seconds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clear c&amp;lipboard after:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Warn before expiry, minutes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Warn before expiry:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Refresh sessions before they expire</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Auto-refresh new sessions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The default for new sessions; the Sessions view switches it per session. Sessions that need MFA ask once, one at a time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Console</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Browser command</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>System default browser — or e.g. firefox -P work %u</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Browser command:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Federation endpoint override</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The partition&apos;s endpoint (leave empty)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Federation endpoint:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Application</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>System language</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Takes effect when Rolecall starts again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Closing the window &amp;keeps Rolecall in the tray</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close to tray</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start &amp;minimized</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start minimized</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This desktop has no system tray.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Rolecall::Ui::TrayIcon</name>
+    <message>
+        <source>Rolecall tray menu</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rolecall</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Assume</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Copy (env)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open &amp;console</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Forget</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Favourites</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Active sessions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No active session</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Show window</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Rolecall — %n active session(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
 </context>
 <context>

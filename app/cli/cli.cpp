@@ -10,6 +10,7 @@
 #include "endpoints/endpointresolver.h"
 #include "export/exporter.h"
 #include "profiles/profile.h"
+#include "secrets/keystore.h"
 #include "sts/stsclient.h"
 #include "util/clock.h"
 
@@ -169,13 +170,16 @@ void Cli::registerCommands()
             [](QCommandLineParser &p) { p.addPositionalArgument(u"key-id"_s, tr("Access key ID (AKIA…/ASIA…).")); },
             [this] { return cmdAccessKeyInfo(); }},
         {u"profiles"_s, tr("List every profile with its kind, settings and credential chain."),
-            [](QCommandLineParser &) {}, [this] { return cmdProfiles(); }},
+            [](QCommandLineParser &p) {
+                p.addOption({u"names"_s, tr("Print only the profile names, one per line (for shell completion).")});
+            },
+            [this] { return cmdProfiles(); }},
         {u"assume"_s, tr("Get credentials for --profile: walks its chain (keys, MFA, roles)."),
             [=](QCommandLineParser &p) {
                 durationOption(p);
                 formatOption(p);
             },
-            [this] { return cmdAssume(); }},
+            [this] { return cmdAssumeViaBroker(); }},
         {u"console"_s, tr("Open the AWS console signed in as --profile."),
             [=](QCommandLineParser &p) {
                 p.addOption({u"destination"_s, tr("Console URL to land on."), tr("url")});
@@ -186,6 +190,8 @@ void Cli::registerCommands()
             },
             [this] { return cmdConsole(); }},
     };
+    m_commands += processCommands();
+    m_commands += keychainCommands();
 }
 
 void Cli::addGlobalOptions(QCommandLineParser &parser) const
@@ -357,12 +363,20 @@ Result<Profiles::ResolvedProfile> Cli::resolveProfile(const QString &name)
 
 Result<AwsCredentials> Cli::credentialsFor(const Profiles::ResolvedProfile &profile, std::optional<int> durationSeconds)
 {
+    if (m_tryBroker) {
+        if (auto viaBroker = credentialsFromBroker(profile.name, durationSeconds))
+            return std::move(*viaBroker);
+    }
     ensureNetwork();
     CredentialServices services;
     services.network = m_network;
     services.clock = m_clock;
     services.mfa = m_mfa.get();
     services.environment = m_env;
+    // Keys that `keychain add|import` put in the keychain: the store is made only when the chain reads it.
+    if (std::any_of(profile.steps.cbegin(), profile.steps.cend(),
+            [](const Profiles::Step &step) { return step.type == Profiles::Step::Type::KeychainKeys; }))
+        services.keyStore = keyStore();
     CredentialRequestOptions options;
     options.durationSeconds = durationSeconds;
     options.region = m_parser.value(u"region"_s);

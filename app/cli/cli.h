@@ -30,6 +30,10 @@ class SharedConfig;
 namespace Profiles {
 struct ResolvedProfile;
 }
+namespace Secrets {
+class KeyStore;
+class SecretStore;
+} // namespace Secrets
 } // namespace Rolecall::Core
 
 namespace Rolecall::Cli {
@@ -106,6 +110,28 @@ private:
     int cmdProfiles();
     int cmdAssume();
     int cmdConsole();
+    // processcommands.cpp: credential-process, exec, and `assume` through the desktop app's broker.
+    QList<Command> processCommands();
+    int cmdCredentialProcess();
+    int cmdExec();
+    int cmdAssumeViaBroker();
+    /// The desktop app's answer for @p profile, or nothing when no app answers (or it does not know the profile).
+    std::optional<Core::Result<Core::AwsCredentials>> credentialsFromBroker(
+        const QString &profile, std::optional<int> durationSeconds);
+    /// Resolves @p profile and runs its chain here (credentialsFor), its children told which profile it is.
+    Core::Result<Core::AwsCredentials> chainCredentials(const QString &profile, std::optional<int> durationSeconds);
+    // keychaincommands.cpp: keychain add|import|remove|list.
+    QList<Command> keychainCommands();
+    int cmdKeychain();
+    int cmdKeychainAdd();
+    int cmdKeychainImport();
+    int cmdKeychainRemove();
+    int cmdKeychainList();
+    /// Sets credential_process = rolecall-cli credential-process --profile P in the config file; the changes made.
+    Core::Result<QStringList> pointConfigAtKeychain(const QString &profile);
+    Core::Result<QJsonObject> importProfile(const QString &profile, bool replace);
+    /// The keychain (ROLECALL_SECRET_STORE=memory: memory only, for tests), made on first use.
+    Core::Secrets::KeyStore *keyStore();
 
     // Helpers
     Core::Result<QString> readTextFile(const QString &path, const QString &what, qsizetype maxBytes);
@@ -134,12 +160,16 @@ private:
     QCommandLineParser m_parser;
     bool m_debug = false;
     bool m_json = false;
+    /// credentialsFor() asks the desktop app's broker first (assume without a terminal or --mfa-code).
+    bool m_tryBroker = false;
 
     QNetworkAccessManager *m_network = nullptr;
     Core::Clock *m_clock = nullptr;
     Core::Sts::StsClient *m_client = nullptr;
     std::unique_ptr<Core::Config::SharedConfig> m_config;
     std::unique_ptr<Core::MfaProvider> m_mfa;
+    std::unique_ptr<Core::Secrets::SecretStore> m_secretStore;
+    std::unique_ptr<Core::Secrets::KeyStore> m_keyStore; ///< uses m_secretStore: declared after it
 };
 
 } // namespace Rolecall::Cli

@@ -301,6 +301,14 @@ bool isRoleChained(const Profiles::ResolvedProfile &p)
 int Cli::cmdProfiles()
 {
     const Config::SharedConfig &config = sharedConfig();
+    if (m_parser.isSet(u"names"_s)) {
+        // No resolution and no diagnostics: shell completion asks for this on every Tab.
+        QString names;
+        for (const Config::ProfileSettings &profile : config.profiles())
+            names += profile.name + u'\n';
+        writeOut(names);
+        return ExitOk;
+    }
     const Profiles::ProfileResolver resolver(config, Profiles::ProfileResolver::sessionNameForUser(m_env));
     const QList<Profiles::ResolvedProfile> profiles = resolver.resolveAll();
     for (const Config::Diagnostic &d : config.diagnostics())

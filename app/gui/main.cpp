@@ -1,12 +1,31 @@
 // SPDX-License-Identifier: Apache-2.0
-// rolecall: the desktop app's composition root.
+// rolecall: the desktop app's composition root. Creates the services, injects them, nothing else.
 #include "i18n.h"
 #include "mainwindow.h"
+#include "mfadialog.h"
+#include "profileicons.h"
+#include "trayicon.h"
+
+#include "config/sharedconfig.h"
+#include "controllers/sessioncontroller.h"
+#include "controllers/sessionwatcher.h"
+#include "controllers/settings.h"
+#include "credentials/refreshscheduler.h"
+#include "profiles/profilestore.h"
+#include "secrets/keychainsecretstore.h"
+#include "secrets/keystore.h"
+#include "secrets/memorysecretstore.h"
+#include "util/clock.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QNetworkAccessManager>
 #include <QNetworkProxyFactory>
 #include <QTimer>
+
+#include <memory>
+
+using namespace Rolecall;
 
 int main(int argc, char *argv[])
 {
@@ -29,10 +48,59 @@ int main(int argc, char *argv[])
     parser.addOption(quitAfterOption);
     parser.process(app);
 
-    Rolecall::installTranslators(app, parser.value(languageOption));
+    // Preferences (never a secret): the platform's QSettings for Rolecall.
+    const std::unique_ptr<Core::Controllers::Settings> settings = Core::Controllers::Settings::openDefault();
+    installTranslators(app, parser.isSet(languageOption) ? parser.value(languageOption) : settings->language());
+    QApplication::setWindowIcon(Ui::applicationIcon());
 
-    Rolecall::Ui::MainWindow window;
-    window.show();
+    const QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    Core::SystemClock clock;
+    QNetworkAccessManager network;
+    Core::Profiles::ProfileStore store(Core::Config::ConfigPaths::fromEnvironment(environment),
+        Core::Profiles::ProfileResolver::sessionNameForUser(environment));
+    store.reload();
+    store.setWatching(true);
+
+    Ui::GuiMfaProvider mfa;
+    Core::CredentialServices services;
+    services.network = &network;
+    services.clock = &clock;
+    services.mfa = &mfa;
+    services.environment = environment;
+    // Long-term keys live in the OS keychain; ROLECALL_SECRET_STORE=memory (tests) keeps them in memory only,
+    // ROLECALL_KEYCHAIN_SERVICE (tests) names a service of their own.
+    std::unique_ptr<Core::Secrets::SecretStore> secretStore;
+    if (environment.value(QStringLiteral("ROLECALL_SECRET_STORE")) == QLatin1StringView("memory")) {
+        secretStore = std::make_unique<Core::Secrets::MemorySecretStore>();
+    } else {
+        const QString service = environment.value(QStringLiteral("ROLECALL_KEYCHAIN_SERVICE"));
+        secretStore = std::make_unique<Core::Secrets::KeychainSecretStore>(
+            service.isEmpty() ? Core::Secrets::KeychainSecretStore::defaultServiceName() : service);
+    }
+    Core::Secrets::KeyStore keys(secretStore.get(), Core::Secrets::KeyStore::defaultIndexPath());
+    services.keyStore = &keys;
+    Core::Controllers::SessionController sessions(&store, services);
+    sessions.setFederationUrlOverride(settings->federationUrl());
+
+    // Expiry warnings, auto-refresh and recents; the tray (only where the desktop has one).
+    Core::RefreshScheduler scheduler(&clock);
+    Core::Controllers::SessionWatcher watcher(&sessions, &store, settings.get(), &scheduler);
+    Ui::MainWindow window({&store, &sessions, &clock, settings.get(), &keys, &watcher});
+    Ui::TrayIcon tray;
+    tray.connectWindow(&window);
+    // With a tray, dialogs raised from it (MFA) must not end the app when they close: only the window does.
+    QApplication::setQuitOnLastWindowClosed(false);
+    QObject::connect(&window, &Ui::MainWindow::closed, &app, &QApplication::quit);
+    QObject::connect(&watcher, &Core::Controllers::SessionWatcher::notify, &window,
+        [&tray, &window](const QString &title, const QString &message) {
+            if (!tray.showMessage(title, message))
+                window.showNotice(title, message);
+        });
+    watcher.start();
+    if (!settings->startMinimized())
+        window.show();
+    else if (!tray.isAvailable())
+        window.showMinimized(); // without a tray, minimized is the closest to "in the background"
     if (parser.isSet(quitAfterOption))
         QTimer::singleShot(parser.value(quitAfterOption).toInt(), &app, &QApplication::quit);
     return QApplication::exec();

@@ -4,7 +4,9 @@
 #include "containercredentials.h"
 #include "environmentcredentials.h"
 #include "imdscredentials.h"
+#include "mfabroker.h"
 #include "processcredentials.h"
+#include "secrets/keystore.h"
 #include "webidentitytoken.h"
 
 #include <QCoreApplication>
@@ -21,6 +23,18 @@ struct Tr
 };
 
 using Step = Profiles::Step;
+
+// Codes per MFA step when AWS refuses them (a typo, a code another tool used): the first and two more.
+constexpr int kMaxMfaAttempts = 3;
+// Times a flow waits for another flow fetching the same cache key before fetching it itself.
+constexpr int kMaxCacheWaits = 3;
+
+bool isRefusedMfaCode(const Error &error)
+{
+    // What Error::hintForAwsError reads as "the MFA code was wrong or already used".
+    return error.kind == Error::Kind::Aws && error.awsCode == u"AccessDenied"_s
+        && error.awsMessage.contains(u"MultiFactorAuthentication"_s, Qt::CaseInsensitive);
+}
 } // namespace
 
 CredentialFlow::CredentialFlow(
@@ -29,12 +43,16 @@ CredentialFlow::CredentialFlow(
     , m_profile(std::move(profile))
     , m_services(std::move(services))
     , m_options(std::move(options))
+    , m_cache(m_services.cache)
 {
     Q_ASSERT(m_services.network && m_services.clock);
     QMetaObject::invokeMethod(this, &CredentialFlow::start, Qt::QueuedConnection);
 }
 
-CredentialFlow::~CredentialFlow() = default;
+CredentialFlow::~CredentialFlow()
+{
+    releaseClaims();
+}
 
 void CredentialFlow::abort()
 {
@@ -79,18 +97,26 @@ void CredentialFlow::start()
             m_profile.name));
         return;
     }
-    runStep();
+    if (m_cache)
+        lookupFinal();
+    else
+        runStep();
+}
+
+Result<Endpoint> CredentialFlow::stsEndpoint() const
+{
+    EndpointSettings endpointSettings = m_profile.endpointSettings(m_services.environment);
+    if (!m_options.region.isEmpty())
+        endpointSettings.region = m_options.region;
+    if (!m_options.endpointUrl.isEmpty())
+        endpointSettings.explicitUrl = m_options.endpointUrl;
+    return resolveStsEndpoint(endpointSettings);
 }
 
 Result<Sts::StsClient *> CredentialFlow::clientFor(const AwsCredentials &signer)
 {
     if (!m_client) {
-        EndpointSettings endpointSettings = m_profile.endpointSettings(m_services.environment);
-        if (!m_options.region.isEmpty())
-            endpointSettings.region = m_options.region;
-        if (!m_options.endpointUrl.isEmpty())
-            endpointSettings.explicitUrl = m_options.endpointUrl;
-        auto endpoint = resolveStsEndpoint(endpointSettings);
+        auto endpoint = stsEndpoint();
         if (!endpoint)
             return endpoint.error();
         Sts::StsClientConfig config;
@@ -116,16 +142,19 @@ void CredentialFlow::withMfaCode(
     const QString &serial, const QString &mfaProcess, std::function<void(SecureBytes)> next)
 {
     QPointer<CredentialFlow> self(this);
-    auto deliver = [self, next](Result<SecureBytes> code) {
+    auto deliver = [self, next, serial](Result<SecureBytes> code) {
         if (!self || self->m_finished)
             return;
         if (!code) {
             self->finish(code.error());
             return;
         }
+        self->m_mfaSerialInUse = serial;
+        self->m_mfaCodeInUse = code.value();
         next(std::move(code).value());
     };
-    if (!mfaProcess.isEmpty()) {
+    // An MfaBroker runs mfa_process itself, under its rules for used codes.
+    if (!mfaProcess.isEmpty() && !dynamic_cast<MfaBroker *>(m_services.mfa)) {
         m_job = runMfaProcess(mfaProcess, m_services.environment, 60000, deliver);
         return;
     }
@@ -136,7 +165,14 @@ void CredentialFlow::withMfaCode(
             m_profile.name));
         return;
     }
-    m_services.mfa->requestCode(MfaRequest {m_profile.name, serial, mfaProcess}, deliver);
+    MfaRequest request;
+    request.profile = m_profile.name;
+    request.serialNumber = serial;
+    request.mfaProcess = mfaProcess;
+    if (auto *broker = dynamic_cast<MfaBroker *>(m_services.mfa))
+        broker->requestCode(request, this, deliver); // an aborted flow closes a prompt nobody else waits for
+    else
+        m_services.mfa->requestCode(request, deliver);
 }
 
 void CredentialFlow::runStep()
@@ -175,6 +211,29 @@ void CredentialFlow::runStep()
         keys.sessionToken = SecureBytes::takeFrom(token);
         keys.origin = keys.isTemporary() ? AwsCredentials::Origin::Unknown : AwsCredentials::Origin::LongTerm;
         stepDone(keys);
+        return;
+    }
+    case Step::Type::KeychainKeys: {
+        // The keys `keychain add|import` stored; read directly rather than running rolecall-cli.
+        if (!m_services.keyStore) {
+            stepDone(Error::config(Tr::tr("The keys of %1 are in the keychain, but no keychain is available here.")
+                                       .arg(step.keychainProfile),
+                m_profile.name));
+            return;
+        }
+        const QString keysProfile = step.keychainProfile;
+        m_services.keyStore->get(
+            keysProfile, this, [this, keysProfile](const Result<std::optional<AwsCredentials>> &keys) {
+                if (!keys)
+                    stepDone(keys.error());
+                else if (!keys.value())
+                    stepDone(Error::config(Tr::tr("The keychain has no keys for %1. Add them with 'rolecall-cli "
+                                                  "keychain add --profile %1'.")
+                                               .arg(keysProfile),
+                        m_profile.name));
+                else
+                    stepDone(*keys.value());
+            });
         return;
     }
     case Step::Type::Environment: {
@@ -292,13 +351,126 @@ void CredentialFlow::stepDone(const Result<AwsCredentials> &result)
     m_job = nullptr;
     if (m_finished)
         return;
+    // Tell the MfaBroker what AWS made of the code this step sent, so no flow sends it again.
+    const QString serial = std::exchange(m_mfaSerialInUse, QString());
+    const SecureBytes code = std::exchange(m_mfaCodeInUse, SecureBytes());
+    auto *broker = dynamic_cast<MfaBroker *>(m_services.mfa);
     if (!result) {
+        if (broker && !serial.isEmpty() && isRefusedMfaCode(result.error())) {
+            broker->reportRejected(serial, result.error().awsMessage, code);
+            if (++m_mfaAttempts < kMaxMfaAttempts) {
+                QMetaObject::invokeMethod(this, &CredentialFlow::runStep, Qt::QueuedConnection); // asks again
+                return;
+            }
+        }
         finish(result.error());
         return;
     }
+    if (broker && !serial.isEmpty())
+        broker->reportAccepted(serial, code);
+    m_mfaAttempts = 0;
     m_current = result.value();
+    const bool sessionToken = m_tokenKey && m_index == m_tokenIndex;
     ++m_index;
+    if (sessionToken && m_cache) {
+        // Flows of other roles of this user wait for this session: keep it before going on.
+        m_cache->store(*m_tokenKey, m_current, this, [this](const Result<void> &) {
+            if (m_tokenClaimed && m_cache)
+                m_cache->release(*m_tokenKey);
+            m_tokenClaimed = false;
+            if (!m_finished)
+                runStep();
+        });
+        return;
+    }
     QMetaObject::invokeMethod(this, &CredentialFlow::runStep, Qt::QueuedConnection);
+}
+
+void CredentialFlow::lookupFinal()
+{
+    if (m_finished)
+        return;
+    if (!m_cacheKeysMade) {
+        m_cacheKeysMade = true;
+        const Result<Endpoint> endpoint = stsEndpoint();
+        if (endpoint) {
+            CacheKeyOptions keyOptions;
+            keyOptions.durationSeconds = m_options.durationSeconds;
+            keyOptions.sessionTokenDurationSeconds = m_options.sessionTokenDurationSeconds;
+            keyOptions.endpoint = endpoint.value();
+            keyOptions.environment = m_services.environment;
+            m_finalKey = CacheKey::forProfile(m_profile, keyOptions);
+            for (qsizetype i = m_profile.steps.size() - 2; i >= 0; --i) {
+                if (m_profile.steps.at(i).type == Step::Type::SessionToken) {
+                    m_tokenIndex = i;
+                    m_tokenKey = CacheKey::forSessionToken(m_profile, i, keyOptions);
+                    break;
+                }
+            }
+        } // else: no cache; the first STS step reports the endpoint problem
+    }
+    if (!m_cache || !m_finalKey) {
+        lookupSessionToken();
+        return;
+    }
+    m_cache->lookup(*m_finalKey, this, [this](const Result<std::optional<AwsCredentials>> &found) {
+        if (m_finished)
+            return;
+        if (found && found.value()) {
+            m_fromCache = true; // fresh: no network, no prompt
+            finish(*found.value());
+            return;
+        }
+        if (!m_cache || m_finalClaimed || m_cache->claim(*m_finalKey)) {
+            m_finalClaimed = m_cache != nullptr;
+            lookupSessionToken();
+        } else if (++m_cacheWaits > kMaxCacheWaits) {
+            lookupSessionToken();
+        } else {
+            // Another flow fetches the same credentials: wait for it, then look again.
+            m_cache->whenReleased(*m_finalKey, this, [this] { lookupFinal(); });
+        }
+    });
+}
+
+void CredentialFlow::lookupSessionToken()
+{
+    if (m_finished)
+        return;
+    if (!m_cache || !m_tokenKey) {
+        runStep();
+        return;
+    }
+    m_cache->lookup(*m_tokenKey, this, [this](const Result<std::optional<AwsCredentials>> &found) {
+        if (m_finished)
+            return;
+        if (found && found.value()) {
+            // The user's MFA session is still good: skip the keys and GetSessionToken, no new code.
+            m_current = *found.value();
+            m_index = m_tokenIndex + 1;
+            runStep();
+            return;
+        }
+        if (!m_cache || m_tokenClaimed || m_cache->claim(*m_tokenKey)) {
+            m_tokenClaimed = m_cache != nullptr;
+            runStep();
+        } else if (++m_cacheWaits > kMaxCacheWaits) {
+            runStep();
+        } else {
+            // Another flow of the same user is asking for the code: share its session instead.
+            m_cache->whenReleased(*m_tokenKey, this, [this] { lookupSessionToken(); });
+        }
+    });
+}
+
+void CredentialFlow::releaseClaims()
+{
+    if (m_cache && m_finalClaimed && m_finalKey)
+        m_cache->release(*m_finalKey);
+    if (m_cache && m_tokenClaimed && m_tokenKey)
+        m_cache->release(*m_tokenKey);
+    m_finalClaimed = false;
+    m_tokenClaimed = false;
 }
 
 void CredentialFlow::finish(const Result<AwsCredentials> &result)
@@ -306,6 +478,19 @@ void CredentialFlow::finish(const Result<AwsCredentials> &result)
     if (m_finished)
         return;
     m_finished = true;
+    if (result.ok() && !m_aborted && !m_fromCache && m_cache && m_finalKey && result->isTemporary()
+        && result->expiration.isValid()) {
+        // Kept before `finished`, so a flow started by a `finished` handler already finds it.
+        m_cache->store(
+            *m_finalKey, result.value(), this, [this, result](const Result<void> &) { emitFinished(result); });
+        return;
+    }
+    emitFinished(result);
+}
+
+void CredentialFlow::emitFinished(const Result<AwsCredentials> &result)
+{
+    releaseClaims();
     if (m_aborted && result.ok())
         Q_EMIT finished(Error::cancelled(m_profile.name));
     else

@@ -3,6 +3,7 @@
 
 #include "mfa.h"
 #include "profiles/profile.h"
+#include "sessioncache.h"
 #include "sts/stsclient.h"
 #include "util/awscredentials.h"
 #include "util/clock.h"
@@ -16,13 +17,23 @@ class QNetworkAccessManager;
 
 namespace Rolecall::Core {
 
+namespace Secrets {
+class KeyStore;
+}
+
 /** What a CredentialFlow needs from its surroundings (injected by the composition root). */
 struct CredentialServices
 {
     QNetworkAccessManager *network = nullptr;
     const Clock *clock = nullptr;
     MfaProvider *mfa = nullptr;
+    /// Optional: temporary credentials kept between runs (a fresh hit finishes without network or prompt),
+    /// and the GetSessionToken-with-MFA session shared by every role chained from the same user.
+    SessionCache *cache = nullptr;
     QProcessEnvironment environment;
+    /// Keys in the OS keychain, for KeychainKeys steps (credential_process = rolecall-cli
+    /// credential-process --profile X); null: such a step fails with a Config error.
+    Secrets::KeyStore *keyStore = nullptr;
 };
 
 /** Choices the caller makes for one run. */
@@ -71,6 +82,12 @@ private:
     Result<Sts::StsClient *> clientFor(const AwsCredentials &signer);
     void withMfaCode(const QString &serial, const QString &mfaProcess, std::function<void(SecureBytes)> next);
     Error inContext(Error error) const;
+    Result<Endpoint> stsEndpoint() const;
+    // Session cache: the final credentials first, then the user's MFA session token; single flight per key.
+    void lookupFinal();
+    void lookupSessionToken();
+    void emitFinished(const Result<AwsCredentials> &result);
+    void releaseClaims();
 
     Profiles::ResolvedProfile m_profile;
     CredentialServices m_services;
@@ -81,6 +98,19 @@ private:
     Sts::StsClient *m_client = nullptr;
     bool m_finished = false;
     bool m_aborted = false;
+    QPointer<SessionCache> m_cache;
+    bool m_cacheKeysMade = false;
+    std::optional<CacheKey> m_finalKey;
+    std::optional<CacheKey> m_tokenKey; ///< only when a SessionToken step is not the last step
+    qsizetype m_tokenIndex = -1;
+    bool m_finalClaimed = false;
+    bool m_tokenClaimed = false;
+    bool m_fromCache = false;
+    int m_cacheWaits = 0;
+    // The MFA code the step in flight sent, to tell the MfaBroker whether AWS took it.
+    QString m_mfaSerialInUse;
+    SecureBytes m_mfaCodeInUse;
+    int m_mfaAttempts = 0;
 };
 
 } // namespace Rolecall::Core

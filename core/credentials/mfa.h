@@ -19,6 +19,9 @@ struct MfaRequest
     QString serialNumber;
     /// aws-vault's mfa_process: a command that prints the code (run instead of asking).
     QString mfaProcess;
+    /// Why the previous code was not taken (AWS's message for a rejected code, or a reused code), to show
+    /// with the prompt; empty on the first ask.
+    QString lastError;
 };
 
 /**

@@ -42,6 +42,9 @@ struct Step
         Sso, ///< IAM Identity Center (not yet supported for login)
         SessionToken, ///< GetSessionToken with MFA (one code unlocks every role chained from the user)
         AssumeRole, ///< AssumeRole as `profile` says
+        /// long-term keys of `keychainProfile` in the OS keychain: `profile`'s credential_process is
+        /// Rolecall's own `rolecall-cli credential-process --profile X`, read directly instead of run
+        KeychainKeys,
     };
     Type type = Type::StaticKeys;
     QString profile; ///< whose settings define the step
@@ -60,6 +63,7 @@ struct Step
     QString policy;
     QString webIdentityTokenFile;
     QString credentialProcess;
+    QString keychainProfile; ///< KeychainKeys: the name the keys are stored under (X above)
     /// StaticKeys: the keys as the files hold them. The strings share the text the config model
     /// already holds (no copy is made); the flow turns them into SecureBytes when it uses them.
     /// Never printed: the JSON shows only the step type.

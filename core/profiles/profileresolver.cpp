@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "profile.h"
 
+#include "keychaincommand.h"
 #include "sts/stsencoding.h"
 
 #include <QRegularExpression>
@@ -103,6 +104,8 @@ QString Step::typeName() const
         return u"session_token"_s;
     case Type::AssumeRole:
         return u"assume_role"_s;
+    case Type::KeychainKeys:
+        return u"keychain_keys"_s;
     }
     return {};
 }
@@ -129,6 +132,8 @@ QString Step::describe() const
     case Type::AssumeRole:
         return mfaSerial.isEmpty() ? ProfileResolver::tr("Assume %1").arg(roleArn)
                                    : ProfileResolver::tr("Assume %1 with MFA (%2)").arg(roleArn, mfaSerial);
+    case Type::KeychainKeys:
+        return ProfileResolver::tr("Access keys of %1 from the keychain").arg(keychainProfile);
     }
     return {};
 }
@@ -379,7 +384,13 @@ void ProfileResolver::buildSteps(const QString &name, Context &context) const
     if (keyId && keyId->fromCredentialsFile) {
         root(Step::Type::StaticKeys);
     } else if (process) {
-        root(Step::Type::Process)->credentialProcess = process->value;
+        // Rolecall's own `rolecall-cli credential-process --profile X` (what `keychain add|import` writes
+        // for the AWS CLI): read X's keys from the keychain instead of starting ourselves. Same place in
+        // botocore's order as any credential_process.
+        const std::optional<QString> keychainProfile = keychainProfileOf(process->value);
+        Step *step = root(keychainProfile ? Step::Type::KeychainKeys : Step::Type::Process);
+        step->credentialProcess = process->value;
+        step->keychainProfile = keychainProfile.value_or(QString());
     } else if (hasStaticCredentials(settings)) {
         root(Step::Type::StaticKeys);
     } else if (isTop) {
@@ -455,7 +466,7 @@ ResolvedProfile ProfileResolver::resolve(const QString &name) const
     else if (const Setting *keyId = find(s, u"aws_access_key_id"); keyId && keyId->fromCredentialsFile)
         r.kind = Kind::Static;
     else if (has(s, u"credential_process"))
-        r.kind = Kind::Process;
+        r.kind = keychainProfileOf(value(s, u"credential_process")) ? Kind::Static : Kind::Process;
     else if (hasStaticCredentials(s))
         r.kind = Kind::Static;
 
@@ -471,7 +482,7 @@ ResolvedProfile ProfileResolver::resolve(const QString &name) const
     // aws-vault's MFA: long-term keys first get a session token with MFA; the role hop from them
     // then needs no code, and one code serves every role chained from the same user.
     for (qsizetype i = 0; i < r.steps.size(); ++i) {
-        if (r.steps.at(i).type != Step::Type::StaticKeys)
+        if (r.steps.at(i).type != Step::Type::StaticKeys && r.steps.at(i).type != Step::Type::KeychainKeys)
             continue;
         const QString keysProfile = r.steps.at(i).profile;
         const QList<Setting> keySettings = effectiveSettings(keysProfile, &r.errors);

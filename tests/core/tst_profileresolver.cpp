@@ -66,6 +66,7 @@ std::optional<Step::Type> stepType(const QString &name)
         {u"sso"_s, Step::Type::Sso},
         {u"session_token"_s, Step::Type::SessionToken},
         {u"assume_role"_s, Step::Type::AssumeRole},
+        {u"keychain_keys"_s, Step::Type::KeychainKeys},
     };
     const auto it = types.constFind(name);
     return it == types.constEnd() ? std::nullopt : std::optional<Step::Type>(*it);

@@ -1,9 +1,13 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "credentials/environmentcredentials.h"
+#include "util/autostart.h"
+#include "util/buildinfo.h"
 #include "util/error.h"
 #include "util/result.h"
 #include "util/securebytes.h"
 
+#include <QFile>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
@@ -21,7 +25,38 @@ private Q_SLOTS:
     void awsErrorsCarryHints();
     void errorKindsHaveNames();
     void environmentCredentials();
+    void autostartEntryFollowsTheSetting();
+    void buildInfoNamesEveryComponent();
 };
+
+void Tst_Util::autostartEntryFollowsTheSetting()
+{
+    QTemporaryDir home;
+    QProcessEnvironment env;
+    env.insert(u"HOME"_s, home.path());
+    QCOMPARE(autostartEntryPath(env), home.path() + u"/.config/autostart/io.github.rolecall.Rolecall.desktop"_s);
+    QVERIFY(!isAutostartEnabled(env));
+    QVERIFY(setAutostartEnabled(true, u"/usr/bin/rolecall"_s, env).ok());
+    QVERIFY(isAutostartEnabled(env));
+    QFile entry(autostartEntryPath(env));
+    QVERIFY(entry.open(QIODevice::ReadOnly));
+    const QByteArray text = entry.readAll();
+    QVERIFY(text.startsWith("[Desktop Entry]\n"));
+    QVERIFY(text.contains("Exec=/usr/bin/rolecall --minimized\n"));
+    QVERIFY(setAutostartEnabled(false, {}, env).ok());
+    QVERIFY(!isAutostartEnabled(env));
+    env.insert(u"XDG_CONFIG_HOME"_s, home.path() + u"/xdg"_s);
+    QCOMPARE(autostartEntryPath(env), home.path() + u"/xdg/autostart/io.github.rolecall.Rolecall.desktop"_s);
+}
+
+void Tst_Util::buildInfoNamesEveryComponent()
+{
+    const BuildInfo info = buildInfo();
+    QCOMPARE(info.rolecall, QStringLiteral(ROLECALL_VERSION));
+    QVERIFY(info.openssl.startsWith(u"OpenSSL 3"_s));
+    QVERIFY(info.qtRuntime.startsWith(u"6."_s));
+    QVERIFY(!info.qtkeychain.isEmpty() && info.qtkeychain.front().isDigit());
+}
 
 void Tst_Util::secureBytesCopiesAndCompares()
 {

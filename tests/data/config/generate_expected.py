@@ -47,6 +47,9 @@ import botocore.session  # noqa: E402
 HERE = os.path.dirname(os.path.abspath(__file__))
 W, E = "warning", "error"
 
+_KEYCHAIN_WHY = ("botocore runs the process; Rolecall recognises its own keychain line and reads the keys "
+                 "directly (Step::Type::KeychainKeys, core/profiles/keychaincommand.h)")
+
 # Hand-written facts per case. `about`: the one edge case. `diagnostics`: (file, line, severity)
 # Rolecall reports. `resolve`: resolve every profile with botocore's credential chain. `errors`:
 # per profile botocore refuses, substrings Rolecall's errors must contain (distinctive profile or
@@ -194,6 +197,23 @@ CASES = {
     "72-keys-split-across-files": dict(
         about="aws_access_key_id in config, aws_secret_access_key in credentials: botocore's config-file "
         "provider sees only half a key pair", resolve=True, errors={"split": ["aws_secret_access_key"]}),
+    "73-keychain-credential-process": dict(
+        about="Rolecall's own `rolecall-cli credential-process --profile X` line (any path, quoting, spacing, in "
+        "either file): Rolecall reads X's keys from the keychain instead of starting itself; any other argument "
+        "leaves it a process", resolve=True,
+        rolecall_only={
+            "user": dict(kind="static", chain=["user"], region="", errors=[],
+                         steps=[("keychain_keys", "user", False), ("session_token", None, True)],
+                         why=_KEYCHAIN_WHY + "; with mfa_serial the keys get a session token, as static keys do"),
+            "admin": dict(kind="role", chain=["user", "admin"], region="", errors=[],
+                          steps=[("keychain_keys", "user", False), ("session_token", None, True),
+                                 ("assume_role", "admin", False)],
+                          why=_KEYCHAIN_WHY),
+            "quoted": dict(kind="static", chain=["quoted"], region="", errors=[],
+                           steps=[("keychain_keys", "quoted", False)], why=_KEYCHAIN_WHY),
+            "imported": dict(kind="static", chain=["imported"], region="", errors=[],
+                             steps=[("keychain_keys", "imported", False)], why=_KEYCHAIN_WHY),
+        }),
 }
 
 STEP_BY_SOURCE = {"Environment": "environment", "EcsContainer": "ecs_container",

@@ -1,0 +1,226 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "config/sharedconfig.h"
+#include "models/fuzzymatch.h"
+#include "models/profiletreemodel.h"
+#include "profiles/profile.h"
+
+#include <QAbstractItemModelTester>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+using namespace Rolecall::Core;
+using Models::ProfileTreeModel;
+
+namespace {
+
+QList<Profiles::ResolvedProfile> profilesFrom(const QByteArray &config, const QByteArray &credentials = {})
+{
+    static Config::SharedConfig shared; // the resolved profiles share its text
+    shared = Config::SharedConfig::fromDocuments(
+        Config::IniDocument::parse(config, u"config"_s), Config::IniDocument::parse(credentials, u"credentials"_s));
+    return Profiles::ProfileResolver(shared).resolveAll();
+}
+
+const QByteArray kConfig = R"([profile user]
+mfa_serial = arn:aws:iam::111111111111:mfa/alice
+region = eu-west-1
+rolecall_account_alias = identity
+
+[profile acme-prod-admin]
+role_arn = arn:aws:iam::222222222222:role/Admin
+source_profile = user
+region = us-east-1
+
+[profile acme-prod-readonly]
+role_arn = arn:aws:iam::222222222222:role/ReadOnly
+source_profile = user
+
+[profile acme-dev-admin]
+role_arn = arn:aws:iam::333333333333:role/Admin
+source_profile = user
+region = eu-central-1
+
+[profile lonely]
+region = ap-south-1
+)";
+
+const QByteArray kCredentials = "[user]\naws_access_key_id = AKIAIOSFODNN7EXAMPLE\n"
+                                "aws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY\n";
+
+QStringList visibleProfiles(const ProfileTreeModel &model)
+{
+    QStringList names;
+    for (int g = 0; g < model.rowCount(); ++g) {
+        const QModelIndex group = model.index(g, 0);
+        for (int r = 0; r < model.rowCount(group); ++r)
+            names.append(model.index(r, 0, group).data(ProfileTreeModel::ProfileNameRole).toString());
+    }
+    return names;
+}
+
+} // namespace
+
+class Tst_ProfileTreeModel : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void groupsProfilesByAccount();
+    void filterMatchesNameAccountRoleAndRegion_data();
+    void filterMatchesNameAccountRoleAndRegion();
+    void filterRanksBestMatchFirst();
+    void modelPassesTheTester();
+    void badgesShowMfaAndCountdown();
+    void countdownTexts_data();
+    void countdownTexts();
+    void fuzzyScores();
+    void tenThousandProfilesFilter();
+};
+
+void Tst_ProfileTreeModel::groupsProfilesByAccount()
+{
+    ManualClock clock;
+    ProfileTreeModel model(&clock);
+    model.setProfiles(profilesFrom(kConfig, kCredentials));
+    QCOMPARE(model.rowCount(), 4); // identity (alias), 222…, 333…, no account
+    QCOMPARE(model.index(0, 0).data().toString(), u"identity (111111111111)"_s);
+    QCOMPARE(model.index(3, 0).data().toString(), u"Other profiles"_s);
+    const QModelIndex acme = model.index(1, 0);
+    QCOMPARE(acme.data(ProfileTreeModel::AccountIdRole).toString(), u"222222222222"_s);
+    QCOMPARE(model.rowCount(acme), 2);
+    QCOMPARE(model.index(0, 0, acme).data().toString(), u"acme-prod-admin"_s); // file order
+    QCOMPARE(model.visibleProfileCount(), 5);
+    QCOMPARE(model.indexOfProfile(u"acme-dev-admin"_s).parent().data(ProfileTreeModel::AccountIdRole).toString(),
+        u"333333333333"_s);
+    QCOMPARE(model.profileAt(model.indexOfProfile(u"lonely"_s))->region, u"ap-south-1"_s);
+}
+
+void Tst_ProfileTreeModel::filterMatchesNameAccountRoleAndRegion_data()
+{
+    QTest::addColumn<QString>("query");
+    QTest::addColumn<QStringList>("expected");
+    QTest::addRow("part of an account id") << u"2222"_s << QStringList {u"acme-prod-admin"_s, u"acme-prod-readonly"_s};
+    QTest::addRow("role name") << u"readonly"_s << QStringList {u"acme-prod-readonly"_s};
+    QTest::addRow("region") << u"ap-south"_s << QStringList {u"lonely"_s};
+    QTest::addRow("alias") << u"identity"_s << QStringList {u"user"_s};
+    QTest::addRow("fuzzy subsequence") << u"apa"_s << QStringList {u"acme-prod-admin"_s, u"acme-prod-readonly"_s};
+    QTest::addRow("digits only as substrings") << u"3313"_s << QStringList {};
+    QTest::addRow("two words must both match") << u"dev admin"_s << QStringList {u"acme-dev-admin"_s};
+    QTest::addRow("case-insensitive") << u"ACME-DEV"_s << QStringList {u"acme-dev-admin"_s};
+    QTest::addRow("nothing") << u"zzz"_s << QStringList {};
+}
+
+void Tst_ProfileTreeModel::filterMatchesNameAccountRoleAndRegion()
+{
+    QFETCH(QString, query);
+    QFETCH(QStringList, expected);
+    ManualClock clock;
+    ProfileTreeModel model(&clock);
+    model.setProfiles(profilesFrom(kConfig, kCredentials));
+    model.setFilter(query);
+    QStringList got = visibleProfiles(model);
+    std::sort(got.begin(), got.end());
+    std::sort(expected.begin(), expected.end());
+    QCOMPARE(got, expected);
+    model.setFilter({});
+    QCOMPARE(model.visibleProfileCount(), 5);
+}
+
+void Tst_ProfileTreeModel::filterRanksBestMatchFirst()
+{
+    ManualClock clock;
+    ProfileTreeModel model(&clock);
+    model.setProfiles(profilesFrom(kConfig, kCredentials));
+    model.setFilter(u"admin"_s);
+    // Both admins match at a word start; the exact role name "Admin" ranks them above "readonly".
+    const QStringList got = visibleProfiles(model);
+    QVERIFY(got.size() >= 2);
+    QVERIFY(got.first().endsWith(u"admin"_s));
+    QVERIFY(!got.contains(u"lonely"_s));
+    QVERIFY(model.firstProfileIndex().data(ProfileTreeModel::ScoreRole).toInt() > 0);
+}
+
+void Tst_ProfileTreeModel::modelPassesTheTester()
+{
+    ManualClock clock;
+    ProfileTreeModel model(&clock);
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.setProfiles(profilesFrom(kConfig, kCredentials));
+    model.setFilter(u"acme"_s);
+    model.setFilter(u"a"_s);
+    model.setSessions({{u"user"_s, clock.nowUtc().addSecs(600)}});
+    model.setFavourites({u"user"_s});
+    model.setAccountAliases({{u"222222222222"_s, u"acme"_s}});
+    model.setFilter({});
+    model.setProfiles({});
+    QCOMPARE(model.rowCount(), 0);
+}
+
+void Tst_ProfileTreeModel::badgesShowMfaAndCountdown()
+{
+    ManualClock clock;
+    ProfileTreeModel model(&clock);
+    model.setProfiles(profilesFrom(kConfig, kCredentials));
+    const QModelIndex admin = model.indexOfProfile(u"acme-prod-admin"_s, ProfileTreeModel::StatusColumn);
+    QCOMPARE(admin.data().toString(), u"MFA"_s);
+    QVERIFY(admin.data(ProfileTreeModel::NeedsMfaRole).toBool());
+    QCOMPARE(admin.data(ProfileTreeModel::SecondsLeftRole).toLongLong(), -1);
+    model.setSessions({{u"acme-prod-admin"_s, clock.nowUtc().addSecs(23 * 60)}});
+    QCOMPARE(
+        model.indexOfProfile(u"acme-prod-admin"_s, ProfileTreeModel::StatusColumn).data().toString(), u"23 min left"_s);
+    clock.advance(22 * 60 * 1000 + 30 * 1000);
+    model.refreshCountdowns();
+    QCOMPARE(
+        model.indexOfProfile(u"acme-prod-admin"_s, ProfileTreeModel::StatusColumn).data().toString(), u"30 s left"_s);
+    QVERIFY(
+        model.indexOfProfile(u"acme-prod-admin"_s).data(Qt::AccessibleTextRole).toString().contains(u"30 s left"_s));
+}
+
+void Tst_ProfileTreeModel::countdownTexts_data()
+{
+    QTest::addColumn<qint64>("seconds");
+    QTest::addColumn<QString>("text");
+    QTest::addRow("none") << qint64(-1) << QString();
+    QTest::addRow("expired") << qint64(0) << u"expired"_s;
+    QTest::addRow("seconds") << qint64(45) << u"45 s left"_s;
+    QTest::addRow("a minute, rounded up") << qint64(61) << u"2 min left"_s;
+    QTest::addRow("hours") << qint64(3900) << u"1 h 05 min left"_s;
+    QTest::addRow("twelve hours") << qint64(43200) << u"12 h 00 min left"_s;
+}
+
+void Tst_ProfileTreeModel::countdownTexts()
+{
+    QFETCH(qint64, seconds);
+    QFETCH(QString, text);
+    QCOMPARE(ProfileTreeModel::countdownText(seconds), text);
+}
+
+void Tst_ProfileTreeModel::fuzzyScores()
+{
+    using Models::FuzzyMatcher;
+    QCOMPARE(FuzzyMatcher::scoreWord(u"xyz", u"acme-prod"), 0);
+    QVERIFY(FuzzyMatcher::scoreWord(u"prod", u"acme-prod") > FuzzyMatcher::scoreWord(u"prod", u"acmeproduction"));
+    QVERIFY(FuzzyMatcher::scoreWord(u"ap", u"acme-prod") > 0); // a…p subsequence
+    QVERIFY(FuzzyMatcher::scoreWord(u"acme", u"acme") > FuzzyMatcher::scoreWord(u"acme", u"acme-prod"));
+    QVERIFY(FuzzyMatcher::scoreWord(u"pa", u"prod-admin") > FuzzyMatcher::scoreWord(u"pa", u"xpxxxxxxa"));
+    QCOMPARE(FuzzyMatcher(u"  "_s).score({u"anything"_s}), 1);
+}
+
+void Tst_ProfileTreeModel::tenThousandProfilesFilter()
+{
+    // Correctness at scale (speed is measured by bench/, not asserted here).
+    QByteArray config;
+    for (int i = 0; i < 10000; ++i)
+        config += "[profile p" + QByteArray::number(i)
+            + "]\nrole_arn = arn:aws:iam::" + QByteArray::number(100000000000 + i) + ":role/Role"
+            + QByteArray::number(i) + "\ncredential_source = Environment\n";
+    ManualClock clock;
+    ProfileTreeModel model(&clock);
+    model.setProfiles(profilesFrom(config));
+    QCOMPARE(model.visibleProfileCount(), 10000);
+    model.setFilter(u"100000009999"_s);
+    QCOMPARE(visibleProfiles(model), QStringList {u"p9999"_s});
+}
+
+QTEST_GUILESS_MAIN(Tst_ProfileTreeModel)
+#include "tst_profiletreemodel.moc"
