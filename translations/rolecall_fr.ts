@@ -674,6 +674,10 @@
         <source>rolecall-cli: %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Neither use nor keep cached sessions: always call STS.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Rolecall::Cli::CliMfaProvider</name>
@@ -2960,7 +2964,7 @@
     </message>
 </context>
 <context>
-    <name>Rolecall::Ui::GuiMfaProvider</name>
+    <name>Rolecall::Ui::GuiMfaPrompter</name>
     <message>
         <source>MFA</source>
         <translation type="unfinished"></translation>
@@ -3174,6 +3178,13 @@
     <message>
         <source>Six digits; the dialog submits on the sixth</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>The last code was already used. Waiting for the next one: %n s.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3551,6 +3562,10 @@
     </message>
     <message>
         <source>Quit after N milliseconds (smoke tests).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Command-line broker</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

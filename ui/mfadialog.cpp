@@ -39,6 +39,7 @@ MfaDialog::MfaDialog(const Core::MfaRequest &request, QWidget *parent)
     big.setPointSizeF(big.pointSizeF() * 1.6);
     big.setLetterSpacing(QFont::AbsoluteSpacing, 4);
     m_codeLineEdit->setFont(big);
+    m_waitTimer = new QTimer(this);
     m_buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     m_buttons->button(QDialogButtonBox::Ok)->setEnabled(false);
     layout->addWidget(m_messageLabel);
@@ -54,7 +55,9 @@ MfaDialog::MfaDialog(const Core::MfaRequest &request, QWidget *parent)
 
 MfaDialog::~MfaDialog()
 {
+    // Take the text out of the field first so this copy is its only owner, then wipe it.
     QString text = m_codeLineEdit->text();
+    m_codeLineEdit->clear();
     Core::secureWipe(text);
 }
 
@@ -88,49 +91,84 @@ Core::SecureBytes MfaDialog::code() const
     return Core::SecureBytes(m_codeLineEdit->text().toLatin1());
 }
 
-GuiMfaProvider::GuiMfaProvider(QWidget *dialogParent, QObject *parent)
+void MfaDialog::showWaiting(int secondsLeft)
+{
+    m_secondsLeft = secondsLeft;
+    m_codeLineEdit->setEnabled(false);
+    const auto tick = [this] {
+        m_errorLabel->setStyleSheet({});
+        m_errorLabel->setText(
+            tr("The last code was already used. Waiting for the next one: %n s.", nullptr, std::max(0, m_secondsLeft)));
+        m_errorLabel->show();
+        --m_secondsLeft;
+    };
+    tick();
+    m_waitTimer->start(1000);
+    disconnect(m_waitTimer, nullptr, this, nullptr);
+    connect(m_waitTimer, &QTimer::timeout, this, tick);
+}
+
+void MfaDialog::startAsking()
+{
+    m_waitTimer->stop();
+    if (!m_codeLineEdit->isEnabled()) {
+        m_errorLabel->hide();
+        m_errorLabel->setStyleSheet(u"color: #b00020;"_s);
+    }
+    m_codeLineEdit->setEnabled(true);
+    m_codeLineEdit->setFocus();
+}
+
+GuiMfaPrompter::GuiMfaPrompter(QWidget *dialogParent, QObject *parent)
     : QObject(parent)
     , m_dialogParent(dialogParent)
 { }
 
-GuiMfaProvider::~GuiMfaProvider()
+GuiMfaPrompter::~GuiMfaPrompter()
 {
-    for (Pending &pending : m_pending) {
-        for (auto &waiter : pending.waiters)
-            waiter(Core::Error::cancelled(tr("MFA")));
-        delete pending.dialog;
-    }
+    cancel();
 }
 
-void GuiMfaProvider::requestCode(
-    const Core::MfaRequest &request, std::function<void(Core::Result<Core::SecureBytes>)> done)
+MfaDialog *GuiMfaPrompter::ensureDialog(const Core::MfaRequest &request)
 {
-    if (!request.mfaProcess.isEmpty()) {
-        Core::runMfaProcess(request.mfaProcess, QProcessEnvironment::systemEnvironment(), 60000, std::move(done));
-        return;
+    if (!m_dialog) {
+        m_dialog = new MfaDialog(request, m_dialogParent);
+        m_dialog->setAttribute(Qt::WA_DeleteOnClose);
+        connect(m_dialog, &QDialog::finished, this, [this](int result) {
+            auto done = std::exchange(m_done, {});
+            if (!done)
+                return;
+            if (result == QDialog::Accepted)
+                done(m_dialog->code());
+            else
+                done(Core::Error::cancelled(tr("MFA")));
+        });
     }
-    Pending &pending = m_pending[request.serialNumber];
-    pending.waiters.append(std::move(done));
-    if (pending.dialog) {
-        pending.dialog->raise();
-        pending.dialog->activateWindow();
-        return;
-    }
-    auto *dialog = new MfaDialog(request, m_dialogParent);
-    dialog->setAttribute(Qt::WA_DeleteOnClose);
-    pending.dialog = dialog;
-    const QString serial = request.serialNumber;
-    connect(dialog, &QDialog::finished, this, [this, dialog, serial](int result) {
-        Pending taken = m_pending.take(serial);
-        const Core::Result<Core::SecureBytes> answer = result == QDialog::Accepted
-            ? Core::Result<Core::SecureBytes>(dialog->code())
-            : Core::Result<Core::SecureBytes>(Core::Error::cancelled(tr("MFA")));
-        for (auto &waiter : taken.waiters)
-            waiter(answer);
-    });
-    dialog->show();
-    dialog->raise();
-    dialog->activateWindow();
+    m_dialog->show();
+    m_dialog->raise();
+    m_dialog->activateWindow();
+    return m_dialog;
+}
+
+void GuiMfaPrompter::prompt(const Core::MfaRequest &request, std::function<void(Core::Result<Core::SecureBytes>)> done)
+{
+    m_done = std::move(done);
+    MfaDialog *dialog = ensureDialog(request);
+    dialog->startAsking();
+    if (!request.lastError.isEmpty())
+        dialog->showRejection(request.lastError);
+}
+
+void GuiMfaPrompter::cancel()
+{
+    m_done = {};
+    if (m_dialog)
+        m_dialog->close();
+}
+
+void GuiMfaPrompter::waiting(const Core::MfaRequest &request, int secondsLeft)
+{
+    ensureDialog(request)->showWaiting(secondsLeft);
 }
 
 } // namespace Rolecall::Ui

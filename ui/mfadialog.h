@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
-#include "credentials/mfa.h"
+#include "credentials/mfabroker.h"
 
 #include <QDialog>
 #include <QHash>
@@ -10,6 +10,7 @@
 class QLabel;
 class QLineEdit;
 class QDialogButtonBox;
+class QTimer;
 
 namespace Rolecall::Ui {
 
@@ -31,6 +32,10 @@ public:
     void showRejection(const QString &message);
     /// The code (six digits) once accepted; wiped when the dialog goes.
     Core::SecureBytes code() const;
+    /// The last code was used already: the field stays closed for @p secondsLeft, with a countdown.
+    void showWaiting(int secondsLeft);
+    /// Opens the field for a code (after a wait).
+    void startAsking();
 
 private:
     void onTextEdited(const QString &text);
@@ -39,32 +44,37 @@ private:
     QLabel *m_errorLabel;
     QLineEdit *m_codeLineEdit;
     QDialogButtonBox *m_buttons;
+    QTimer *m_waitTimer;
+    int m_secondsLeft = 0;
 };
 
 /**
- * The desktop app's MFA front end: one dialog per device at a time (later prompts for the same
- * device join the open one), raised and activated even when the main window is hidden in the tray.
+ * The desktop app's front end for the MfaBroker: the broker decides when to ask (one prompt per
+ * device at a time, never a reused code); this shows the dialog, raised and activated even when
+ * the main window is hidden in the tray, and while the broker waits for the next 30-second code it
+ * says so with a countdown.
  */
-class GuiMfaProvider final : public QObject, public Core::MfaProvider
+class GuiMfaPrompter final : public QObject, public Core::MfaPrompter
 {
     Q_OBJECT
-    Q_DISABLE_COPY_MOVE(GuiMfaProvider)
+    Q_DISABLE_COPY_MOVE(GuiMfaPrompter)
 
 public:
-    explicit GuiMfaProvider(QWidget *dialogParent = nullptr, QObject *parent = nullptr);
-    ~GuiMfaProvider() override;
+    explicit GuiMfaPrompter(QWidget *dialogParent = nullptr, QObject *parent = nullptr);
+    ~GuiMfaPrompter() override;
 
-    void requestCode(
-        const Core::MfaRequest &request, std::function<void(Core::Result<Core::SecureBytes>)> done) override;
+    void prompt(const Core::MfaRequest &request, std::function<void(Core::Result<Core::SecureBytes>)> done) override;
+    void cancel() override;
+    void waiting(const Core::MfaRequest &request, int secondsLeft) override;
+
+    MfaDialog *dialog() const { return m_dialog; }
 
 private:
-    struct Pending
-    {
-        QPointer<MfaDialog> dialog;
-        QList<std::function<void(Core::Result<Core::SecureBytes>)>> waiters;
-    };
+    MfaDialog *ensureDialog(const Core::MfaRequest &request);
+
     QWidget *m_dialogParent;
-    QHash<QString, Pending> m_pending;
+    QPointer<MfaDialog> m_dialog;
+    std::function<void(Core::Result<Core::SecureBytes>)> m_done;
 };
 
 } // namespace Rolecall::Ui

@@ -7,6 +7,7 @@
 #include "config/sharedconfig.h"
 #include "credentials/credentialflow.h"
 #include "credentials/environmentcredentials.h"
+#include "credentials/sessioncache.h"
 #include "endpoints/endpointresolver.h"
 #include "export/exporter.h"
 #include "profiles/profile.h"
@@ -67,6 +68,7 @@ Cli::Cli(QStringList arguments, QProcessEnvironment environment, FILE *out, FILE
 
 Cli::~Cli()
 {
+    m_sessionCache.reset();
     delete m_client;
     delete m_network;
     delete m_clock;
@@ -202,6 +204,7 @@ void Cli::addGlobalOptions(QCommandLineParser &parser) const
     parser.addOption({u"region"_s, tr("AWS region (default: AWS_REGION, AWS_DEFAULT_REGION)."), tr("region")});
     parser.addOption({u"endpoint-url"_s, tr("STS endpoint URL (https://, or http:// to localhost)."), tr("url")});
     parser.addOption({u"json"_s, tr("Print JSON for scripts.")});
+    parser.addOption({u"no-cache"_s, tr("Neither use nor keep cached sessions: always call STS.")});
     parser.addOption({u"debug"_s, tr("Print diagnostics on stderr (never secrets).")});
     parser.addOption({{u"h"_s, u"help"_s}, tr("Show help.")});
     parser.addOption({{u"v"_s, u"version"_s}, tr("Show the version.")});
@@ -373,6 +376,14 @@ Result<AwsCredentials> Cli::credentialsFor(const Profiles::ResolvedProfile &prof
     services.clock = m_clock;
     services.mfa = m_mfa.get();
     services.environment = m_env;
+    // Temporary credentials come from (and go to) the keychain cache, unless the chain gives only
+    // long-term keys or --no-cache says not to.
+    if (!m_parser.isSet(u"no-cache"_s)
+        && std::any_of(profile.steps.cbegin(), profile.steps.cend(), [](const Profiles::Step &step) {
+               return step.type == Profiles::Step::Type::AssumeRole || step.type == Profiles::Step::Type::SessionToken
+                   || step.type == Profiles::Step::Type::WebIdentity;
+           }))
+        services.cache = sessionCache();
     // Keys that `keychain add|import` put in the keychain: the store is made only when the chain reads it.
     if (std::any_of(profile.steps.cbegin(), profile.steps.cend(),
             [](const Profiles::Step &step) { return step.type == Profiles::Step::Type::KeychainKeys; }))
@@ -386,6 +397,16 @@ Result<AwsCredentials> Cli::credentialsFor(const Profiles::ResolvedProfile &prof
         debug(u"step %1/%2: %3"_s.arg(step).arg(steps).arg(what));
     });
     return await<CredentialFlow, AwsCredentials>(flow, [this](const QString &line) { debug(line); });
+}
+
+SessionCache *Cli::sessionCache()
+{
+    if (!m_sessionCache) {
+        ensureNetwork();
+        m_sessionCache = std::make_unique<SessionCache>(secretStore(), m_clock);
+        debug(u"session cache index %1"_s.arg(m_sessionCache->indexPath()));
+    }
+    return m_sessionCache.get();
 }
 
 Result<Sts::StsClient *> Cli::stsClient(bool needsCredentials)

@@ -20,6 +20,7 @@ class QJsonObject;
 namespace Rolecall::Core {
 class Clock;
 class MfaProvider;
+class SessionCache;
 struct AwsCredentials;
 namespace Sts {
 class StsClient;
@@ -132,6 +133,9 @@ private:
     Core::Result<QJsonObject> importProfile(const QString &profile, bool replace);
     /// The keychain (ROLECALL_SECRET_STORE=memory: memory only, for tests), made on first use.
     Core::Secrets::KeyStore *keyStore();
+    Core::Secrets::SecretStore *secretStore();
+    /// Temporary credentials cached in the keychain (shared with the desktop app); --no-cache skips it.
+    Core::SessionCache *sessionCache();
 
     // Helpers
     Core::Result<QString> readTextFile(const QString &path, const QString &what, qsizetype maxBytes);
@@ -170,6 +174,7 @@ private:
     std::unique_ptr<Core::MfaProvider> m_mfa;
     std::unique_ptr<Core::Secrets::SecretStore> m_secretStore;
     std::unique_ptr<Core::Secrets::KeyStore> m_keyStore; ///< uses m_secretStore: declared after it
+    std::unique_ptr<Core::SessionCache> m_sessionCache; ///< uses m_secretStore and m_clock
 };
 
 } // namespace Rolecall::Cli

@@ -188,9 +188,9 @@ QList<Cli::Command> Cli::keychainCommands()
     };
 }
 
-Secrets::KeyStore *Cli::keyStore()
+Secrets::SecretStore *Cli::secretStore()
 {
-    if (!m_keyStore) {
+    if (!m_secretStore) {
         if (m_env.value(u"ROLECALL_SECRET_STORE"_s) == "memory"_L1) {
             // For tests: an in-memory store that forgets everything when this process ends.
             writeErr(tr("warning: ROLECALL_SECRET_STORE=memory: keys are kept in memory only, for tests; nothing "
@@ -203,8 +203,16 @@ Secrets::KeyStore *Cli::keyStore()
             m_secretStore = std::make_unique<Secrets::KeychainSecretStore>(
                 service.isEmpty() ? Secrets::KeychainSecretStore::defaultServiceName() : service);
         }
-        m_keyStore = std::make_unique<Secrets::KeyStore>(m_secretStore.get(), Secrets::KeyStore::defaultIndexPath());
-        debug(u"keychain: %1, index %2"_s.arg(m_secretStore->backendName(), m_keyStore->indexPath()));
+        debug(u"keychain: %1"_s.arg(m_secretStore->backendName()));
+    }
+    return m_secretStore.get();
+}
+
+Secrets::KeyStore *Cli::keyStore()
+{
+    if (!m_keyStore) {
+        m_keyStore = std::make_unique<Secrets::KeyStore>(secretStore(), Secrets::KeyStore::defaultIndexPath());
+        debug(u"keychain index %1"_s.arg(m_keyStore->indexPath()));
     }
     return m_keyStore.get();
 }

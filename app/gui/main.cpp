@@ -10,7 +10,10 @@
 #include "controllers/sessioncontroller.h"
 #include "controllers/sessionwatcher.h"
 #include "controllers/settings.h"
+#include "credentials/brokerserver.h"
+#include "credentials/mfabroker.h"
 #include "credentials/refreshscheduler.h"
+#include "credentials/sessioncache.h"
 #include "profiles/profilestore.h"
 #include "secrets/keychainsecretstore.h"
 #include "secrets/keystore.h"
@@ -61,7 +64,10 @@ int main(int argc, char *argv[])
     store.reload();
     store.setWatching(true);
 
-    Ui::GuiMfaProvider mfa;
+    // MFA: the broker decides when to ask (one prompt per device, never a used code); the dialog asks.
+    Ui::GuiMfaPrompter prompter;
+    Core::MfaBroker mfa(&clock, &prompter);
+    mfa.setProcessEnvironment(environment);
     Core::CredentialServices services;
     services.network = &network;
     services.clock = &clock;
@@ -79,6 +85,9 @@ int main(int argc, char *argv[])
     }
     Core::Secrets::KeyStore keys(secretStore.get(), Core::Secrets::KeyStore::defaultIndexPath());
     services.keyStore = &keys;
+    // Sessions survive restarts in the keychain and are shared with rolecall-cli.
+    Core::SessionCache cache(secretStore.get(), &clock);
+    services.cache = &cache;
     Core::Controllers::SessionController sessions(&store, services);
     sessions.setFederationUrlOverride(settings->federationUrl());
 
@@ -97,6 +106,19 @@ int main(int argc, char *argv[])
                 window.showNotice(title, message);
         });
     watcher.start();
+
+    // rolecall-cli credential-process / assume (from an IDE, kubectl, Terraform) ask this app over a
+    // per-user socket for credentials and MFA codes: the prompt appears here even without a terminal.
+    Core::FlowBrokerHandler brokerHandler(
+        [&store](const QString &name) -> std::optional<Core::Profiles::ResolvedProfile> {
+            if (const auto *profile = store.profile(name))
+                return *profile;
+            return std::nullopt;
+        },
+        services);
+    Core::BrokerServer broker(&brokerHandler);
+    if (auto listening = broker.listen(environment); !listening)
+        window.showNotice(QApplication::translate("main", "Command-line broker"), listening.error().message);
     if (!settings->startMinimized())
         window.show();
     else if (!tray.isAvailable())

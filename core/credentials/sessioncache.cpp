@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "sessioncache.h"
 
+#include "util/paths.h"
+
 #include "sts/stsencoding.h"
 
 #include <QCryptographicHash>
@@ -340,7 +342,8 @@ SessionCache::~SessionCache() = default;
 
 QString SessionCache::defaultIndexPath()
 {
-    return QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)).filePath(u"session-index.json"_s);
+    // Shared by the desktop app and rolecall-cli, so a session one got serves the other.
+    return dataDirectory() + u"/session-index.json"_s;
 }
 
 QString SessionCache::secretKeyFor(const QString &id)

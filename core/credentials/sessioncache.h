@@ -130,7 +130,7 @@ public:
         Secrets::SecretStore *store, const Clock *clock, const QString &indexPath = {}, QObject *parent = nullptr);
     ~SessionCache() override;
 
-    /// `<AppDataLocation>/session-index.json`.
+    /// `dataDirectory()/session-index.json`, shared by the app and rolecall-cli.
     static QString defaultIndexPath();
     /// The keychain entry name of a cache id.
     static QString secretKeyFor(const QString &id);

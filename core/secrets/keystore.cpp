@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "keystore.h"
 
+#include "util/paths.h"
+
 #include <QAtomicInteger>
 #include <QDir>
 #include <QFile>
@@ -53,8 +55,7 @@ QString utf8(const SecureBytes &bytes)
 
 QString KeyStore::defaultIndexPath()
 {
-    return QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation)
-        + u"/Rolecall/Rolecall/keychain-profiles.json"_s;
+    return dataDirectory() + u"/keychain-profiles.json"_s;
 }
 
 QString KeyStore::entryKey(const QString &profile, QStringView field)

@@ -6,6 +6,7 @@
 #include "credentials/sessioncache.h"
 #include "profiles/profile.h"
 #include "util/clock.h"
+#include "util/paths.h"
 
 #include <QDir>
 #include <QFile>
@@ -616,10 +617,10 @@ void Tst_SessionCache::indexFileHoldsNoSecret()
     // Secrets are in the keychain and only there.
     QCOMPARE(m_store->entries.size(), 2);
 
-    // The default location is the app data folder.
-    QVERIFY2(
-        SessionCache::defaultIndexPath().startsWith(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)),
-        qPrintable(SessionCache::defaultIndexPath()));
+    // The default location is the data folder the desktop app and rolecall-cli share.
+    QCOMPARE(SessionCache::defaultIndexPath(), dataDirectory() + u"/session-index.json"_s);
+    QVERIFY2(dataDirectory().startsWith(QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation)),
+        qPrintable(dataDirectory()));
 }
 
 void Tst_SessionCache::roleChainedSessionsLiveAtMostAnHour()

@@ -225,6 +225,7 @@ private Q_SLOTS:
     // credential-process
     void credentialProcessPrintsVersionOne();
     void credentialProcessWorksForTheAwsCli();
+    void credentialProcessReusesTheCachedSession();
     void credentialProcessAsksTheDesktopApp();
     void credentialProcessReportsTheAppsRefusal();
     void credentialProcessFallsBackForProfilesTheAppLacks();
@@ -722,6 +723,35 @@ void Tst_ExecCli::credentialProcessWorksForTheAwsCli()
     const QByteArray err = aws.readAllStandardError();
     QVERIFY2(aws.exitCode() == 0, err.constData());
     QCOMPARE(QJsonDocument::fromJson(out).object().value(u"Arn"_s).toString(), expectedArn());
+}
+
+void Tst_ExecCli::credentialProcessReusesTheCachedSession()
+{
+    REQUIRE_MOTO();
+    writeConfig(kConfig, kCredentials);
+    const CliRun first = run({u"credential-process"_s, u"--profile"_s, u"role"_s}, environment());
+    VERIFY_RUN(first, 0);
+    const QString keyId = first.json().value(u"AccessKeyId"_s).toString();
+    QVERIFY(keyId.startsWith(u"ASIA"_s));
+
+    // The second run is served from the keychain cache: the same session, where STS would issue a new one.
+    const CliRun second = run({u"credential-process"_s, u"--profile"_s, u"role"_s}, environment());
+    VERIFY_RUN(second, 0);
+    QCOMPARE(second.json().value(u"AccessKeyId"_s).toString(), keyId);
+    QCOMPARE(second.json().value(u"Expiration"_s), first.json().value(u"Expiration"_s));
+
+    // --no-cache goes to STS and gets a session of its own.
+    const CliRun uncached = run({u"--no-cache"_s, u"credential-process"_s, u"--profile"_s, u"role"_s}, environment());
+    VERIFY_RUN(uncached, 0);
+    QVERIFY(uncached.json().value(u"AccessKeyId"_s).toString().startsWith(u"ASIA"_s));
+    QVERIFY(uncached.json().value(u"AccessKeyId"_s).toString() != keyId);
+
+    // The cache key includes the STS endpoint: another endpoint (here, one that is down) is not served the session.
+    QProcessEnvironment elsewhere = environment();
+    elsewhere.insert(u"AWS_ENDPOINT_URL_STS"_s, m_closedUrl);
+    const CliRun other = run({u"credential-process"_s, u"--profile"_s, u"role"_s}, elsewhere);
+    QCOMPARE(other.exitCode, 4);
+    QVERIFY(!other.out.contains(keyId.toUtf8()));
 }
 
 void Tst_ExecCli::credentialProcessAsksTheDesktopApp()

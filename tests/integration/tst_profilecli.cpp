@@ -1071,8 +1071,9 @@ void Tst_ProfileCli::secondMfaDeviceNeedsASecondCode()
     config.write("mfa_process = " + script.toUtf8() + '\n');
     config.close();
     m_sts->clearRequests();
-    const CliRun both = run({u"--endpoint-url"_s, m_sts->url().toString(), u"assume"_s, u"--profile"_s, u"mfa-admin"_s,
-                                u"--mfa-code"_s, u"123456"_s},
+    // --no-cache: the first run's session token must not spare this run its first hop.
+    const CliRun both = run({u"--no-cache"_s, u"--endpoint-url"_s, m_sts->url().toString(), u"assume"_s, u"--profile"_s,
+                                u"mfa-admin"_s, u"--mfa-code"_s, u"123456"_s},
         environment());
     VERIFY_RUN(both, 0);
     const QList<RecordedRequest> requests = m_sts->requests();
