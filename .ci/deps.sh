@@ -7,7 +7,8 @@ set -euo pipefail
 BUILD=(g++ cmake make qt6-base-dev qt6-tools-dev qt6-l10n-tools qtkeychain-qt6-dev libssl-dev)
 RUNTIME=(libsecret-1-0 libqt6svg6)          # dlopen()ed: libsecret by QtKeychain, the SVG icon plugins by Qt
 TEST=(gnome-keyring libsecret-tools dbus-daemon dbus-x11 clang-format python3
-      desktop-file-utils appstream groff-base man-db dpkg-dev file)
+      desktop-file-utils appstream groff-base man-db dpkg-dev file
+      clang libclang-rt-14-dev)         # tests/fuzz/run.sh: libFuzzer and the clang sanitizer runtimes
 BENCH=(libbenchmark-dev hyperfine python3-botocore)
 APP=(xauth)
 

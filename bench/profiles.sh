@@ -12,16 +12,18 @@ dir=$(mktemp -d)
 trap 'rm -rf "$dir"' EXIT
 python3 bench/generate_profiles.py "$dir" "$N"
 export AWS_CONFIG_FILE="$dir/config" AWS_SHARED_CREDENTIALS_FILE="$dir/credentials"
-echo "profiles: $(build/bench/app/rolecall-cli profiles --json | python3 -c 'import json,sys; print(len(json.load(sys.stdin)))')"
+count=$(build/bench/app/rolecall-cli profiles --json | python3 -c 'import json,sys; print(len(json.load(sys.stdin)))')
 hyperfine -N --warmup 3 --runs 30 --export-json "$dir/result.json" \
     'build/bench/app/rolecall-cli profiles --json' \
     'python3 bench/botocore_profiles.py' >/dev/null
-python3 - "$dir/result.json" <<'PY'
+python3 - "$dir/result.json" "$count" <<'PY'
 import json, sys
 r = json.load(open(sys.argv[1]))["results"]
 ours, boto = r[0], r[1]
-print(f"{'command':<48}{'median ms':>12}{'mean ms':>10}")
+print(f"{sys.argv[2]} profiles listed; hyperfine, 30 runs each.\n")
+print("| command | median ms | mean ms | min ms |")
+print("|---|---:|---:|---:|")
 for x in r:
-    print(f"{x['command']:<48}{x['median']*1000:>12.1f}{x['mean']*1000:>10.1f}")
-print(f"botocore / rolecall (medians): {boto['median'] / ours['median']:.1f}x")
+    print(f"| `{x['command'].replace('build/bench/app/', '')}` | {x['median']*1000:.1f} | {x['mean']*1000:.1f} | {x['min']*1000:.1f} |")
+print(f"\nbotocore / rolecall-cli (medians): {boto['median'] / ours['median']:.1f}x")
 PY

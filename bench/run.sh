@@ -20,13 +20,15 @@ data = json.load(open(sys.argv[1]))
 boto = json.loads(sys.argv[2])
 median = {b["run_name"]: b["real_time"] / 1000.0 for b in data["benchmarks"] if b.get("aggregate_name") == "median"}
 ctx = data["context"]
-print(f"machine: {ctx.get('num_cpus')} CPUs @ {ctx.get('mhz_per_cpu')} MHz, load {ctx.get('load_avg')}")
-print(f"{'benchmark':<40}{'rolecall µs':>14}{'botocore µs':>14}{'ratio':>10}")
-rows = [("BM_SignAssumeRole", "sign_us"), ("BM_SignAssumeRoleWithoutKeyCache", "sign_us"),
-        ("BM_ParseAssumeRoleResponse", "parse_us")]
-for name, key in rows:
+print(f"Google Benchmark, {ctx.get('num_cpus')} CPUs, load {', '.join(f'{x:.2f}' for x in ctx.get('load_avg', []))}; medians of the repetitions.\n")
+print("| benchmark | Rolecall µs | botocore µs | botocore / Rolecall |")
+print("|---|---:|---:|---:|")
+rows = [("BM_SignAssumeRole", "sign_us", "SigV4-sign an AssumeRole request (cached signing key)"),
+        ("BM_SignAssumeRoleWithoutKeyCache", "sign_us", "SigV4-sign, signing key derived every time"),
+        ("BM_ParseAssumeRoleResponse", "parse_us", "parse an AssumeRole response")]
+for name, key, what in rows:
     ours = median[name]
     theirs = boto[key]
-    print(f"{name:<40}{ours:>14.2f}{theirs:>14.2f}{theirs / ours:>9.1f}x")
+    print(f"| {what} | {ours:.2f} | {theirs:.2f} | {theirs / ours:.1f}x |")
 PY
 rm -f "$out"

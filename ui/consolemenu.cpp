@@ -9,7 +9,7 @@ using namespace Qt::StringLiterals;
 namespace Rolecall::Ui {
 
 ConsoleMenu::ConsoleMenu(QWidget *parent)
-    : QMenu(tr("Open &console"), parent)
+    : QMenu(tr("&Open console"), parent)
 {
     setObjectName(u"consoleMenu"_s);
     QAction *home = addAction(tr("Console home"));

@@ -3,6 +3,7 @@
 
 #include "models/profiletreemodel.h"
 
+#include <QDir>
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -129,7 +130,10 @@ void DetailsPane::showProfile(
     add(tr("Session name"), profile->roleSessionName);
     add(tr("Duration"), profile->durationSeconds ? tr("%n second(s)", nullptr, *profile->durationSeconds) : QString());
     add(tr("Endpoint"), profile->endpointUrl);
-    add(tr("Defined in"), u"%1:%2"_s.arg(profile->file).arg(profile->line));
+    QString file = profile->file; // under the home folder as the user writes it: ~/.aws/config
+    if (const QString home = QDir::homePath(); file.startsWith(home + u'/'))
+        file = u'~' + file.mid(home.size());
+    add(tr("Defined in"), u"%1:%2"_s.arg(file).arg(profile->line));
 
     QStringList lines;
     for (const Core::Config::Diagnostic &d : diagnostics)

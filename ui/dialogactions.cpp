@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "dialogactions.h"
 
+#include "aboutdialog.h"
 #include "accesskeydialog.h"
 #include "decodedialog.h"
 #include "iamuserdialog.h"
@@ -9,10 +10,15 @@
 #include "settingsdialog.h"
 #include "trayicon.h"
 
+#include "controllers/sessioncontroller.h"
 #include "controllers/settings.h"
 #include "profiles/profilestore.h"
+#include "util/autostart.h"
 
 #include <QAction>
+#include <QCoreApplication>
+#include <QDir>
+#include <QInputDialog>
 #include <QSystemTrayIcon>
 #include <QWidget>
 
@@ -71,6 +77,9 @@ DialogActions::DialogActions(Core::Profiles::ProfileStore *store, Core::Controll
         dialog->open();
     });
 
+    m_writeSession = makeAction(u"writeSessionAction"_s, tr("&Write to credentials file as…"), {});
+    connect(m_writeSession, &QAction::triggered, this, &DialogActions::writeSession);
+
     m_decode = makeAction(u"decodeAction"_s, tr("&Decode authorization message…"), QKeySequence(Qt::CTRL | Qt::Key_D));
     connect(m_decode, &QAction::triggered, this, [this] {
         auto *dialog = new DecodeDialog(m_store, m_sessions, m_currentProfile(), m_window);
@@ -87,6 +96,13 @@ DialogActions::DialogActions(Core::Profiles::ProfileStore *store, Core::Controll
     m_settings = makeAction(u"settingsAction"_s, tr("&Settings…"), QKeySequence(Qt::CTRL | Qt::Key_Comma));
     m_settings->setMenuRole(QAction::PreferencesRole);
     connect(m_settings, &QAction::triggered, this, &DialogActions::openSettings);
+    m_about = makeAction(u"aboutAction"_s, tr("&About Rolecall"), {});
+    m_about->setMenuRole(QAction::AboutRole);
+    connect(m_about, &QAction::triggered, this, [this] {
+        auto *dialog = new AboutDialog(m_window);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->open();
+    });
 }
 
 DialogActions::~DialogActions() = default;
@@ -113,11 +129,45 @@ void DialogActions::openProfileEditor(const QString &profile)
     dialog->open();
 }
 
+void DialogActions::writeSession()
+{
+    const QString profile = m_currentProfile();
+    if (profile.isEmpty())
+        return;
+    if (!m_sessions->hasSession(profile)) {
+        Q_EMIT statusMessage(tr("%1 has no session to write: assume it first (Enter).").arg(profile));
+        return;
+    }
+    auto *dialog = new QInputDialog(m_window);
+    dialog->setObjectName(u"writeSessionDialog"_s);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setWindowTitle(tr("Write to credentials file"));
+    dialog->setLabelText(tr("Write the session of %1 into %2 as the profile:")
+                             .arg(profile, QDir::toNativeSeparators(m_store->paths().credentials)));
+    dialog->setTextValue(profile + u"-session"_s);
+    dialog->setAccessibleName(tr("Profile name for the written session"));
+    connect(dialog, &QInputDialog::textValueSelected, this, [this, profile](const QString &name) {
+        const Core::Result<QString> written = m_sessions->writeSession(profile, name.trimmed());
+        Q_EMIT statusMessage(written ? written.value() : written.error().message);
+    });
+    dialog->open();
+}
+
 void DialogActions::openSettings()
 {
     auto *dialog = new SettingsDialog(m_settingsStore->values(), QSystemTrayIcon::isSystemTrayAvailable(), m_window);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
-    connect(dialog, &QDialog::accepted, this, [this, dialog] { m_settingsStore->setValues(dialog->values()); });
+    const bool autostart = Core::isAutostartEnabled();
+    dialog->setAutostart(autostart);
+    connect(dialog, &QDialog::accepted, this, [this, dialog, autostart] {
+        m_settingsStore->setValues(dialog->values());
+        if (dialog->autostart() == autostart)
+            return;
+        const Core::Result<void> done
+            = Core::setAutostartEnabled(dialog->autostart(), QCoreApplication::applicationFilePath());
+        if (!done)
+            Q_EMIT statusMessage(done.error().message);
+    });
     dialog->open();
 }
 

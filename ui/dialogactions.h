@@ -49,6 +49,8 @@ public:
     QAction *decodeAction() const { return m_decode; }
     QAction *accessKeyInfoAction() const { return m_accessKeyInfo; }
     QAction *settingsAction() const { return m_settings; }
+    QAction *aboutAction() const { return m_about; }
+    QAction *writeSessionAction() const { return m_writeSession; }
 
     void openProfileEditor(const QString &profile);
 
@@ -60,6 +62,7 @@ Q_SIGNALS:
 private:
     QAction *makeAction(const QString &name, const QString &text, const QKeySequence &shortcut);
     void openSettings();
+    void writeSession();
 
     Core::Profiles::ProfileStore *m_store;
     Core::Controllers::SessionController *m_sessions;
@@ -74,6 +77,8 @@ private:
     QAction *m_decode;
     QAction *m_accessKeyInfo;
     QAction *m_settings;
+    QAction *m_about;
+    QAction *m_writeSession;
 };
 
 } // namespace Rolecall::Ui

@@ -78,9 +78,9 @@ MainWindow::MainWindow(const Services &services, QWidget *parent)
     m_profileTreeView->setAllColumnsShowFocus(true);
     m_profileTreeView->setContextMenuPolicy(Qt::ActionsContextMenu);
     m_profileTreeView->header()->setStretchLastSection(false);
+    m_profileTreeView->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_profileTreeView->header()->setResizeContentsPrecision(0); // measure the rows in sight, not 1,000 per keystroke
     m_profileTreeView->header()->setSectionResizeMode(ProfileTreeModel::NameColumn, QHeaderView::Stretch);
-    m_profileTreeView->header()->setSectionResizeMode(ProfileTreeModel::RegionColumn, QHeaderView::ResizeToContents);
-    m_profileTreeView->header()->setSectionResizeMode(ProfileTreeModel::StatusColumn, QHeaderView::ResizeToContents);
     leftLayout->addWidget(m_searchLineEdit);
     leftLayout->addWidget(m_profileTreeView, 1);
     m_detailsPane = new DetailsPane(this);
@@ -96,19 +96,14 @@ MainWindow::MainWindow(const Services &services, QWidget *parent)
     connect(m_dialogs, &DialogActions::profileChosen, this, &MainWindow::selectProfile);
     connect(m_dialogs, &DialogActions::statusMessage, this,
         [this](const QString &text) { statusBar()->showMessage(text, 10000); });
-    createActions();
     createSessionsDock();
+    createActions();
     m_countLabel = new QLabel(this);
     statusBar()->addPermanentWidget(m_countLabel);
 
     connect(m_searchLineEdit, &QLineEdit::textChanged, this, [this](const QString &text) {
         m_model->setFilter(text);
-        if (!text.isEmpty())
-            m_profileTreeView->expandAll();
-        const QModelIndex first = m_model->firstProfileIndex();
-        if (first.isValid())
-            m_profileTreeView->setCurrentIndex(first);
-        m_countLabel->setText(tr("%n profile(s)", nullptr, m_model->visibleProfileCount()));
+        showResults({});
     });
     connect(m_searchLineEdit, &QLineEdit::returnPressed, this, [this] { assumeProfile(currentProfile()); });
     connect(m_profileTreeView, &QTreeView::activated, this, [this](const QModelIndex &index) {
@@ -167,6 +162,7 @@ MainWindow::~MainWindow()
 
 void MainWindow::createActions()
 {
+    menuBar()->addMenu(tr("&File"))->addAction(tr("&Quit"), QKeySequence::Quit, qApp, &QApplication::quit);
     QMenu *profileMenu = menuBar()->addMenu(tr("&Profile"));
     QToolBar *toolBar = addToolBar(tr("Actions"));
     toolBar->setObjectName(u"actionsToolBar"_s);
@@ -200,8 +196,8 @@ void MainWindow::createActions()
     });
     favourite->setObjectName(u"favouriteAction"_s);
     profileMenu->addSeparator();
-    for (QAction *a : {m_dialogs->newRoleAction(), m_dialogs->editProfileAction(), m_dialogs->addIamUserAction(),
-             m_dialogs->importKeysAction()})
+    for (QAction *a : {m_dialogs->writeSessionAction(), m_dialogs->newRoleAction(), m_dialogs->editProfileAction(),
+             m_dialogs->addIamUserAction(), m_dialogs->importKeysAction()})
         profileMenu->addAction(a);
     m_profileTreeView->addAction(m_dialogs->editProfileAction());
     toolBar->addAction(assume);
@@ -219,14 +215,12 @@ void MainWindow::createActions()
         m_searchLineEdit->selectAll();
     });
     addAction(find);
+    menuBar()->addMenu(tr("&View"))->addAction(m_sessionsDock->toggleViewAction());
     QMenu *toolsMenu = menuBar()->addMenu(tr("&Tools"));
     toolsMenu->addActions({m_dialogs->decodeAction(), m_dialogs->accessKeyInfoAction()});
     toolsMenu->addSeparator();
     toolsMenu->addAction(m_dialogs->settingsAction());
-    QMenu *fileMenu = menuBar()->addMenu(tr("&File"));
-    QAction *quit = fileMenu->addAction(tr("&Quit"));
-    quit->setShortcut(QKeySequence::Quit);
-    connect(quit, &QAction::triggered, qApp, &QApplication::quit);
+    menuBar()->addMenu(tr("&Help"))->addAction(m_dialogs->aboutAction());
     connect(
         m_profileTreeView->selectionModel(), &QItemSelectionModel::currentChanged, this, &MainWindow::updateDetails);
     m_searchLineEdit->installEventFilter(this);
@@ -236,9 +230,6 @@ void MainWindow::createSessionsDock()
 {
     m_sessionsDock = new SessionsDock(m_sessionsModel, this);
     addDockWidget(Qt::BottomDockWidgetArea, m_sessionsDock);
-    QAction *toggle = m_sessionsDock->toggleViewAction();
-    toggle->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_2));
-    menuBar()->addMenu(tr("&View"))->addAction(toggle);
     connect(m_sessionsDock, &SessionsDock::refreshRequested, this, &MainWindow::assumeProfile);
     connect(m_sessionsDock, &SessionsDock::forgetRequested, this, &MainWindow::forgetProfile);
     if (!m_watcher)
@@ -253,6 +244,7 @@ void MainWindow::applySettings()
 {
     m_clipboard->setClearDelay(m_settings->clipboardClearSeconds());
     m_sessions->setFederationUrlOverride(m_settings->federationUrl());
+    m_sessions->setSessionTokenDurationSeconds(m_settings->sessionTokenDurationSeconds());
     const QStringList favourites = m_settings->favourites();
     m_model->setFavourites(QSet<QString>(favourites.cbegin(), favourites.cend()));
 }
@@ -285,12 +277,22 @@ void MainWindow::reloadProfiles()
     m_model->setProfiles(m_store->profiles());
     m_model->setSessions(m_sessions->expiries());
     m_sessionsModel->setSessions(m_sessions->expiries());
-    m_profileTreeView->expandAll();
-    const QModelIndex again = m_model->indexOfProfile(current);
-    m_profileTreeView->setCurrentIndex(again.isValid() ? again : m_model->firstProfileIndex());
-    m_countLabel->setText(tr("%n profile(s)", nullptr, m_model->visibleProfileCount()));
+    showResults(current);
     m_detailsPane->showProfile(m_store->profile(currentProfile()), m_store->diagnostics()); // it may have changed
     updateDetails();
+}
+
+void MainWindow::showResults(const QString &keep)
+{
+    // Search results are a flat ranked list: nothing to expand, no account column in the tree.
+    const bool flat = m_model->isFlat();
+    m_profileTreeView->setRootIsDecorated(!flat);
+    m_profileTreeView->setColumnHidden(ProfileTreeModel::AccountColumn, !flat);
+    if (!flat)
+        m_profileTreeView->expandAll();
+    const QModelIndex again = m_model->indexOfProfile(keep);
+    m_profileTreeView->setCurrentIndex(again.isValid() ? again : m_model->firstProfileIndex());
+    m_countLabel->setText(tr("%n profile(s)", nullptr, m_model->visibleProfileCount()));
 }
 
 QString MainWindow::currentProfile() const

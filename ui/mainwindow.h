@@ -94,6 +94,8 @@ private:
     void createSessionsDock();
     void applySettings();
     void reloadProfiles();
+    /// After the model changed: the view in the model's shape, @p keep (or the best match) selected, the count.
+    void showResults(const QString &keep);
     void updateDetails();
     QString currentProfile() const;
     void copyCurrent(const QString &profile, int format);

@@ -9,6 +9,8 @@
 #include <QTimer>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 
 namespace Rolecall::Ui {
@@ -49,6 +51,11 @@ MfaDialog::MfaDialog(const Core::MfaRequest &request, QWidget *parent)
     connect(m_buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
     connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     connect(m_codeLineEdit, &QLineEdit::textEdited, this, &MfaDialog::onTextEdited);
+    // Wide enough for the device ARN (bold) and the words before it on one line: it never breaks inside the ARN.
+    QFont bold = font();
+    bold.setBold(true);
+    setMinimumWidth(std::max(
+        420, QFontMetrics(bold).horizontalAdvance(request.serialNumber) + 30 * fontMetrics().averageCharWidth() + 40));
     if (!request.lastError.isEmpty())
         showRejection(request.lastError);
 }

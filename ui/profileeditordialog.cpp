@@ -67,9 +67,9 @@ ProfileEditorDialog::ProfileEditorDialog(
     m_form->addRow(tr("&Duration:"), m_durationSpinBox);
     m_fields.insert(u"duration_seconds"_s, m_durationSpinBox);
     addLineEdit(u"region"_s, tr("Re&gion:"), u"eu-west-1"_s);
-    addLineEdit(u"role_session_name"_s, tr("Session na&me:"), tr("default: rolecall-<user>"));
+    addLineEdit(u"role_session_name"_s, tr("Sessi&on name:"), tr("default: rolecall-<user>"));
     addLineEdit(u"session_tags"_s, tr("Session &tags:"), u"team=platform,env=prod"_s);
-    addLineEdit(u"transitive_session_tags"_s, tr("Trans&itive tag keys:"), u"team,env"_s);
+    addLineEdit(u"transitive_session_tags"_s, tr("Transiti&ve tag keys:"), u"team,env"_s);
     addLineEdit(u"source_identity"_s, tr("Source &identity:"), tr("e.g. your user name"));
     addLineEdit(
         u"rolecall_session_policy_arns"_s, tr("Session &policy ARNs:"), u"arn:aws:iam::aws:policy/ReadOnlyAccess"_s);

@@ -51,6 +51,7 @@ SessionsDock::SessionsDock(SessionsModel *model, QWidget *parent)
 {
     setObjectName(u"sessionsDock"_s);
     setAccessibleName(tr("Active sessions"));
+    toggleViewAction()->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_2));
     auto *content = new QWidget(this);
     auto *layout = new QVBoxLayout(content);
     layout->setContentsMargins(4, 4, 4, 4);

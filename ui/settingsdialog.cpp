@@ -61,13 +61,13 @@ SettingsDialog::SettingsDialog(const Settings::Values &v, bool trayAvailable, QW
 
     auto *sessions = new QGroupBox(tr("Sessions and clipboard"), this);
     auto *sessionsForm = new QFormLayout(sessions);
-    m_clipboardSpinBox = spinBox(sessions, u"clipboardSpinBox"_s, tr("Clear copied credentials after seconds"),
+    m_clipboardSpinBox = spinBox(sessions, u"clipboardSpinBox"_s, tr("Seconds before copied credentials are cleared"),
         Settings::kMinClipboardClearSeconds, Settings::kMaxClipboardClearSeconds, 5, seconds);
     sessionsForm->addRow(tr("Clear c&lipboard after:"), m_clipboardSpinBox);
-    m_warningSpinBox = spinBox(sessions, u"warningSpinBox"_s, tr("Warn before expiry, minutes"), 1,
+    m_warningSpinBox = spinBox(sessions, u"warningSpinBox"_s, tr("Minutes of warning before a session expires"), 1,
         Settings::kMaxExpiryWarningMinutes, 1, minutes);
     sessionsForm->addRow(tr("&Warn before expiry:"), m_warningSpinBox);
-    m_autoRefreshCheckBox = new QCheckBox(tr("&Refresh sessions before they expire"), sessions);
+    m_autoRefreshCheckBox = new QCheckBox(tr("Refres&h sessions before they expire"), sessions);
     m_autoRefreshCheckBox->setObjectName(u"autoRefreshCheckBox"_s);
     m_autoRefreshCheckBox->setAccessibleName(tr("Auto-refresh new sessions"));
     m_autoRefreshCheckBox->setToolTip(tr("The default for new sessions; the Sessions view switches it per session. "
@@ -100,7 +100,7 @@ SettingsDialog::SettingsDialog(const Settings::Values &v, bool trayAvailable, QW
     m_languageComboBox->addItem(u"English"_s, u"en"_s);
     m_languageComboBox->addItem(u"Deutsch"_s, u"de"_s);
     m_languageComboBox->addItem(u"Français"_s, u"fr"_s);
-    appForm->addRow(tr("&Language:"), m_languageComboBox);
+    appForm->addRow(tr("Lan&guage:"), m_languageComboBox);
     auto *restartLabel = new QLabel(tr("Takes effect when Rolecall starts again."), app);
     restartLabel->setObjectName(u"restartLabel"_s);
     restartLabel->setEnabled(false); // a note, drawn quieter
@@ -115,8 +115,13 @@ SettingsDialog::SettingsDialog(const Settings::Values &v, bool trayAvailable, QW
         m_closeToTrayCheckBox->setEnabled(false);
         m_closeToTrayCheckBox->setToolTip(tr("This desktop has no system tray."));
     }
+    m_autostartCheckBox = new QCheckBox(tr("Start Rolecall in the tray when I log &in"), app);
+    m_autostartCheckBox->setObjectName(u"autostartCheckBox"_s);
+    m_autostartCheckBox->setAccessibleName(tr("Start at login"));
+    m_autostartCheckBox->setToolTip(tr("Adds Rolecall to your desktop session's autostart programs."));
     appForm->addRow(m_closeToTrayCheckBox);
     appForm->addRow(m_startMinimizedCheckBox);
+    appForm->addRow(m_autostartCheckBox);
     layout->addWidget(app);
 
     m_errorLabel = new QLabel(this);
@@ -145,6 +150,16 @@ SettingsDialog::SettingsDialog(const Settings::Values &v, bool trayAvailable, QW
 }
 
 SettingsDialog::~SettingsDialog() = default;
+
+void SettingsDialog::setAutostart(bool enabled)
+{
+    m_autostartCheckBox->setChecked(enabled);
+}
+
+bool SettingsDialog::autostart() const
+{
+    return m_autostartCheckBox->isChecked();
+}
 
 Settings::Values SettingsDialog::values() const
 {

@@ -29,6 +29,9 @@ public:
     ~SettingsDialog() override;
 
     Core::Controllers::Settings::Values values() const;
+    /// "Start at login" lives in the desktop's autostart folder, not in the settings: set and read apart.
+    void setAutostart(bool enabled);
+    bool autostart() const;
 
     void accept() override;
 
@@ -44,6 +47,7 @@ private:
     QComboBox *m_languageComboBox;
     QCheckBox *m_closeToTrayCheckBox;
     QCheckBox *m_startMinimizedCheckBox;
+    QCheckBox *m_autostartCheckBox;
     QLabel *m_errorLabel;
 };
 

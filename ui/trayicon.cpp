@@ -58,7 +58,7 @@ QMenu *TrayIcon::profileMenu(QMenu *parent, const QString &section, const QStrin
     };
     add(u"assume"_s, tr("&Assume"), &TrayIcon::assumeRequested);
     add(u"copy"_s, tr("&Copy (env)"), &TrayIcon::copyRequested);
-    add(u"console"_s, tr("Open &console"), &TrayIcon::consoleRequested);
+    add(u"console"_s, tr("&Open console"), &TrayIcon::consoleRequested);
     if (section == u"sessions"_s)
         add(u"forget"_s, tr("&Forget"), &TrayIcon::forgetRequested);
     return menu;

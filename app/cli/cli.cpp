@@ -14,6 +14,7 @@
 #include "secrets/keystore.h"
 #include "sts/stsclient.h"
 #include "util/clock.h"
+#include "util/environmentproxyfactory.h"
 
 #include <QEventLoop>
 #include <QFile>
@@ -22,6 +23,7 @@
 #include <QJsonObject>
 #include <QNetworkAccessManager>
 #include <QNetworkProxyFactory>
+#include <QProcessEnvironment>
 #include <QRegularExpression>
 #include <QTimer>
 
@@ -180,6 +182,10 @@ void Cli::registerCommands()
             [=](QCommandLineParser &p) {
                 durationOption(p);
                 formatOption(p);
+                p.addOption({u"write-profile"_s,
+                    tr("Write the session into the credentials file as [NAME] (a new name, or one holding an earlier "
+                       "session) instead of printing it."),
+                    tr("name")});
             },
             [this] { return cmdAssumeViaBroker(); }},
         {u"console"_s, tr("Open the AWS console signed in as --profile."),
@@ -334,7 +340,9 @@ void Cli::ensureNetwork()
 {
     if (m_network)
         return;
-    QNetworkProxyFactory::setUseSystemConfiguration(true);
+    // HTTPS_PROXY / NO_PROXY as the AWS CLI reads them, else the desktop settings.
+    QNetworkProxyFactory::setApplicationProxyFactory(
+        new EnvironmentProxyFactory(QProcessEnvironment::systemEnvironment()));
     m_network = new QNetworkAccessManager();
     m_clock = new SystemClock();
     if (!m_mfa)

@@ -3,10 +3,14 @@
 #include "cli.h"
 #include "i18n.h"
 
+#include "util/processhardening.h"
+
 #include <QCoreApplication>
 
 int main(int argc, char *argv[])
 {
+    // Keys and sessions live in this process's memory: no core files, no same-user debugger.
+    Rolecall::Core::disableCoreDumps();
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("rolecall-cli"));
     QCoreApplication::setOrganizationName(QStringLiteral("Rolecall"));

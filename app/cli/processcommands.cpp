@@ -16,6 +16,7 @@
 #include "export/exporter.h"
 #include "profiles/profile.h"
 #include "util/clock.h"
+#include "util/processhardening.h"
 
 #include <QDir>
 #include <QElapsedTimer>
@@ -610,6 +611,8 @@ int Cli::cmdExec()
     child.setProcessEnvironment(env);
     child.setProcessChannelMode(QProcess::ForwardedChannels);
     child.setInputChannelMode(QProcess::ForwardedInputChannel);
+    // The user's command gets the core-file limit their shell gave us (it holds no secret of ours but its own).
+    child.setChildProcessModifier([] { Core::restoreCoreDumpLimit(); });
     SignalForwarder forwarder;
     forwarder.debug = [this](const QString &line) { debug(line); };
     child.start();

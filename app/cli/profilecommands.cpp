@@ -9,6 +9,7 @@
 #include "credentials/environmentcredentials.h"
 #include "endpoints/partitions.h"
 #include "export/exporter.h"
+#include "export/sessionwriter.h"
 #include "profiles/profile.h"
 
 #include <QJsonDocument>
@@ -17,9 +18,9 @@
 #include <QRegularExpression>
 #include <QVarLengthArray>
 
+#include <algorithm>
+#include <charconv>
 #include <cstring>
-#include <string>
-#include <string_view>
 
 using namespace Qt::StringLiterals;
 using namespace Rolecall::Core;
@@ -39,15 +40,15 @@ public:
         // Worst case 6 bytes per UTF-16 unit (\u00XX); one capacity check per string.
         char *w = reserve(text.size() * 6 + 2);
         *w++ = '"';
-        const char16_t *p = reinterpret_cast<const char16_t *>(text.data());
+        const char16_t *p = text.utf16();
         const char16_t *end = p + text.size();
         while (p < end) {
             const char16_t c = *p++;
+            if (isPlain(c)) {
+                *w++ = static_cast<char>(c);
+                continue;
+            }
             if (c < 0x80) {
-                if (c >= 0x20 && c != u'"' && c != u'\\') {
-                    *w++ = static_cast<char>(c);
-                    continue;
-                }
                 w = escape(w, c);
             } else if (QChar::isHighSurrogate(c) && p < end && QChar::isLowSurrogate(*p)) {
                 w = utf8(w, QChar::surrogateToUcs4(c, *p++));
@@ -65,27 +66,48 @@ public:
         else
             string(text);
     }
-    void literal(std::string_view text)
+    template<std::size_t N>
+    void literal(const char (&text)[N])
     {
         beforeValue();
         raw(text);
     }
-    void number(int value) { literal(std::to_string(value)); }
+    void number(int value)
+    {
+        beforeValue();
+        char *w = reserve(12);
+        commit(std::to_chars(w, w + 12, value).ptr);
+    }
     void key(QStringView name)
     {
         string(name);
         raw(": ");
         m_afterKey = true;
     }
+    /// A key known at compile time: plain ASCII that needs no escaping, written as it is.
+    template<std::size_t N>
+    void key(const char (&name)[N])
+    {
+        beforeValue();
+        char *w = reserve(N + 3);
+        *w++ = '"';
+        std::memcpy(w, name, N - 1);
+        w += N - 1;
+        std::memcpy(w, "\": ", 3);
+        commit(w + 3);
+        m_afterKey = true;
+    }
     void beginObject() { open('{'); }
     void endObject() { close('}'); }
     void beginArray() { open('['); }
     void endArray() { close(']'); }
-    void raw(std::string_view text)
+    /// Bytes of a literal (its size known at compile time, so the copy is a few moves).
+    template<std::size_t N>
+    void raw(const char (&text)[N])
     {
-        char *w = reserve(static_cast<qsizetype>(text.size()));
-        std::memcpy(w, text.data(), text.size());
-        commit(w + text.size());
+        char *w = reserve(N - 1);
+        std::memcpy(w, text, N - 1);
+        commit(w + N - 1);
     }
     QByteArrayView bytes() const { return QByteArrayView(m_buffer.constData(), m_length); }
     void reserveTotal(qsizetype bytes) { m_buffer.resize(bytes); }
@@ -98,6 +120,8 @@ private:
         return m_buffer.data() + m_length;
     }
     void commit(const char *end) { m_length = end - m_buffer.constData(); }
+    /// Printable ASCII that JSON takes as it is (0x7f included, as QJsonDocument writes it).
+    static bool isPlain(char16_t c) { return c >= 0x20 && c < 0x80 && c != u'"' && c != u'\\'; }
     static char *escape(char *w, char16_t c)
     {
         *w++ = '\\';
@@ -151,8 +175,10 @@ private:
         }
         if (m_hasItems.isEmpty())
             return;
-        if (m_hasItems.back())
-            raw(m_hasItems.size() == 1 ? ",\n  " : ", ");
+        if (m_hasItems.back() && m_hasItems.size() == 1)
+            raw(",\n  ");
+        else if (m_hasItems.back())
+            raw(", ");
         else if (m_hasItems.size() == 1)
             raw("\n  ");
         m_hasItems.back() = true;
@@ -160,7 +186,8 @@ private:
     void open(char bracket)
     {
         beforeValue();
-        raw(std::string_view(&bracket, 1));
+        *reserve(1) = bracket;
+        ++m_length;
         m_hasItems.append(false);
     }
     void close(char bracket)
@@ -168,7 +195,8 @@ private:
         if (m_hasItems.size() == 1 && m_hasItems.back())
             raw("\n");
         m_hasItems.removeLast();
-        raw(std::string_view(&bracket, 1));
+        *reserve(1) = bracket;
+        ++m_length;
     }
 
     QByteArray m_buffer;
@@ -185,61 +213,61 @@ bool isSecretKey(QStringView key)
 // Keys that have their own field in the JSON; every other key goes to "settings".
 bool hasOwnField(QStringView key)
 {
-    static const QStringList own = {u"region"_s, u"role_arn"_s, u"source_profile"_s, u"mfa_serial"_s,
-        u"duration_seconds"_s, u"external_id"_s, u"role_session_name"_s, u"credential_source"_s, u"endpoint_url"_s};
-    return own.contains(key);
+    static constexpr QStringView kOwn[] = {u"region", u"role_arn", u"source_profile", u"mfa_serial",
+        u"duration_seconds", u"external_id", u"role_session_name", u"credential_source", u"endpoint_url"};
+    return std::any_of(std::begin(kOwn), std::end(kOwn), [key](QStringView own) { return own == key; });
 }
 
 void writeProfile(JsonWriter &w, const Profiles::ResolvedProfile &p)
 {
     w.beginObject();
-    w.key(u"name");
+    w.key("name");
     w.string(p.name);
-    w.key(u"kind");
+    w.key("kind");
     w.string(Profiles::kindName(p.kind));
-    w.key(u"region");
+    w.key("region");
     w.stringOrNull(p.region);
-    w.key(u"account_id");
+    w.key("account_id");
     w.stringOrNull(p.accountId);
-    w.key(u"role_arn");
+    w.key("role_arn");
     w.stringOrNull(p.roleArn);
-    w.key(u"source_profile");
+    w.key("source_profile");
     w.stringOrNull(p.sourceProfile);
-    w.key(u"chain");
+    w.key("chain");
     w.beginArray();
     for (const QString &name : p.chain)
         w.string(name);
     w.endArray();
-    w.key(u"steps");
+    w.key("steps");
     w.beginArray();
     for (const Profiles::Step &step : p.steps)
         w.string(step.typeName());
     w.endArray();
-    w.key(u"mfa_serial");
+    w.key("mfa_serial");
     w.stringOrNull(p.mfaSerial);
-    w.key(u"duration_seconds");
+    w.key("duration_seconds");
     if (p.durationSeconds)
         w.number(*p.durationSeconds);
     else
         w.literal("null");
-    w.key(u"external_id");
+    w.key("external_id");
     w.stringOrNull(p.externalId);
-    w.key(u"role_session_name");
+    w.key("role_session_name");
     w.stringOrNull(p.roleSessionName);
-    w.key(u"credential_source");
+    w.key("credential_source");
     w.stringOrNull(p.credentialSource);
-    w.key(u"endpoint_url");
+    w.key("endpoint_url");
     w.stringOrNull(p.endpointUrl);
-    w.key(u"file");
+    w.key("file");
     w.stringOrNull(p.file);
-    w.key(u"line");
+    w.key("line");
     w.number(p.line);
-    w.key(u"errors");
+    w.key("errors");
     w.beginArray();
     for (const QString &error : p.errors)
         w.string(error);
     w.endArray();
-    w.key(u"settings");
+    w.key("settings");
     w.beginObject();
     for (const Config::Setting &setting : p.settings) {
         if (hasOwnField(setting.key))
@@ -310,22 +338,25 @@ int Cli::cmdProfiles()
         return ExitOk;
     }
     const Profiles::ProfileResolver resolver(config, Profiles::ProfileResolver::sessionNameForUser(m_env));
-    const QList<Profiles::ResolvedProfile> profiles = resolver.resolveAll();
-    for (const Config::Diagnostic &d : config.diagnostics())
-        writeErr(tr("warning: %1").arg(d.toString()) + u'\n');
-
     if (m_json) {
+        for (const Config::Diagnostic &d : config.diagnostics())
+            writeErr(tr("warning: %1").arg(d.toString()) + u'\n');
+        // One profile at a time: each is written and dropped, so 5,000 resolved chains never sit in
+        // memory together (their steps alone would take megabytes of fresh pages).
         JsonWriter w;
-        w.reserveTotal(profiles.size() * 700 + 64);
+        w.reserveTotal(config.profiles().size() * 700 + 64);
         w.beginArray();
-        for (const Profiles::ResolvedProfile &profile : profiles)
-            writeProfile(w, profile);
+        for (const Config::ProfileSettings &profile : config.profiles())
+            writeProfile(w, resolver.resolve(profile.name));
         w.endArray();
         w.raw("\n");
         writeOut(QByteArray::fromRawData(w.bytes().data(), w.bytes().size()));
         return ExitOk;
     }
 
+    const QList<Profiles::ResolvedProfile> profiles = resolver.resolveAll();
+    for (const Config::Diagnostic &d : config.diagnostics())
+        writeErr(tr("warning: %1").arg(d.toString()) + u'\n');
     QString out;
     qsizetype nameWidth = 7;
     for (const auto &p : profiles)
@@ -369,9 +400,23 @@ int Cli::cmdAssume()
             tr("may be at most 3600 for %1: its role is assumed with the credentials of another role (role "
                "chaining), and AWS allows one hour there.")
                 .arg(profile->name)));
+    // --write-profile: the target is checked before anything is sent (or an MFA code spent).
+    const QString writeProfile = m_parser.value(u"write-profile"_s);
+    if (m_parser.isSet(u"write-profile"_s)) {
+        if (auto ok = Export::SessionWriter::check(sharedConfig(), writeProfile); !ok)
+            return fail(ok.error());
+    }
     auto credentials = credentialsFor(profile.value(), durationCheck.durationSeconds);
     if (!credentials)
         return fail(credentials.error());
+    if (m_parser.isSet(u"write-profile"_s)) {
+        const auto written = Export::SessionWriter::write(
+            sharedConfig(), Config::ConfigPaths::fromEnvironment(m_env).credentials, writeProfile, credentials.value());
+        if (!written)
+            return fail(written.error());
+        writeOut(written->toUtf8() + '\n');
+        return ExitOk;
+    }
     const auto format = m_parser.isSet(u"format"_s) ? Export::formatFromName(m_parser.value(u"format"_s))
                                                     : std::optional<Export::Format>(Export::Format::Json);
     Export::Options options;

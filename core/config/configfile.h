@@ -31,7 +31,9 @@ namespace Rolecall::Core::Config {
  *   re-applied to what is there now (they are semantic), unless one conflicts with the other
  *   program's change (see ConfigWriter::rebase()); then nothing is written and the error names the
  *   file and what changed. The file is checked again just before the rename; if it changed in that
- *   moment, the whole save is retried (a bounded number of times).
+ *   moment, the whole save is retried (a bounded number of times). Rolecall's own writers (app and
+ *   CLI) also take an advisory lock on the file's folder for the whole read-rebase-rename, so two of
+ *   them saving at once never drop each other's change.
  */
 class ConfigFile
 {

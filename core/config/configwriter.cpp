@@ -227,6 +227,7 @@ struct Line
 {
     QByteArray text;
     QByteArray eol;
+    bool added = false; ///< written by an edit (not a line of the parsed file)
 };
 
 class Lines
@@ -240,14 +241,29 @@ public:
         m_prefix = bytes.left(spans.isEmpty() ? bytes.size() : spans.first().start);
         m_lines.reserve(spans.size());
         for (const IniDocument::LineSpan &span : spans)
-            m_lines.append({bytes.mid(span.start, span.length), bytes.mid(span.start + span.length, span.eolLength)});
+            m_lines.append(
+                {bytes.mid(span.start, span.length), bytes.mid(span.start + span.length, span.eolLength), false});
     }
 
     QByteArray join() const
     {
+        // A lone "\r" line ending followed by an empty line ending in "\n" would read back as one
+        // "\r\n" ending: a line would vanish. Parsed files never have that pair, but an edit can make
+        // it (inserting next to such lines, or removing the lines between them). Then an added line
+        // ends in "\n" instead, or else the empty line (next to the change) ends in "\r".
         QByteArray out = m_prefix;
-        for (const Line &line : m_lines)
-            out += line.text + line.eol;
+        for (qsizetype i = 0; i < m_lines.size(); ++i) {
+            const Line &line = m_lines.at(i);
+            const bool nextIsBareLf
+                = i + 1 < m_lines.size() && m_lines.at(i + 1).text.isEmpty() && m_lines.at(i + 1).eol == "\n";
+            out += line.text;
+            if (line.added && line.eol == "\r" && nextIsBareLf)
+                out += '\n';
+            else if (line.text.isEmpty() && line.eol == "\n" && out.endsWith('\r'))
+                out += '\r';
+            else
+                out += line.eol;
+        }
         return out;
     }
 
@@ -279,7 +295,7 @@ public:
         if (line > 0 && m_lines.at(line - 1).eol.isEmpty())
             m_lines[line - 1].eol = m_eol;
         for (qsizetype k = 0; k < texts.size(); ++k)
-            m_lines.insert(line + k, Line {texts.at(k), m_eol});
+            m_lines.insert(line + k, Line {texts.at(k), m_eol, true});
     }
 
     /// Replaces lines @p first..@p last with @p texts, keeping the first line's ending (and a
@@ -291,7 +307,7 @@ public:
         m_lines.remove(first - 1, last - first + 1);
         for (qsizetype k = 0; k < texts.size(); ++k) {
             const bool isLast = k == texts.size() - 1;
-            m_lines.insert(first - 1 + k, Line {texts.at(k), isLast && unterminated ? QByteArray() : eol});
+            m_lines.insert(first - 1 + k, Line {texts.at(k), isLast && unterminated ? QByteArray() : eol, true});
         }
     }
 

@@ -4,6 +4,8 @@
 #include <QHash>
 #include <QStringDecoder>
 
+#include <cstring>
+
 using namespace Qt::StringLiterals;
 
 namespace Rolecall::Core::Config {
@@ -140,10 +142,18 @@ void IniParser::run()
 
     // Byte spans of the lines (for the writer). Python reads the file with universal newlines, so
     // "\r\n", "\n" and a lone "\r" all end a line; neither byte occurs inside a UTF-8 sequence.
+    // Without any '\r' (the usual case) memchr finds the line ends.
+    const char *data = bytes.constData();
+    const bool hasCr = std::memchr(data + offset, '\r', static_cast<size_t>(bytes.size() - offset)) != nullptr;
     for (qsizetype start = offset; start < bytes.size();) {
         qsizetype end = start;
-        while (end < bytes.size() && bytes.at(end) != '\n' && bytes.at(end) != '\r')
-            ++end;
+        if (!hasCr) {
+            const void *newline = std::memchr(data + start, '\n', static_cast<size_t>(bytes.size() - start));
+            end = newline ? static_cast<const char *>(newline) - data : bytes.size();
+        } else {
+            while (end < bytes.size() && bytes.at(end) != '\n' && bytes.at(end) != '\r')
+                ++end;
+        }
         IniDocument::LineSpan span;
         span.start = start;
         span.length = end - start;
@@ -170,11 +180,19 @@ void IniParser::run()
     // replacement character for invalid UTF-8 never moves them): one decode for the whole file.
     const QChar *text = decoded.constData();
     const qsizetype textSize = decoded.size();
+    // Valid UTF-8 that decodes to one unit per byte is ASCII: the byte spans are the text's spans too.
+    const bool sameOffsets = !invalidUtf8 && textSize == bytes.size() - offset;
     qsizetype pos = 0;
     for (int lineNo = 1; lineNo <= d.m_lines.size(); ++lineNo) {
         qsizetype end = pos;
-        while (end < textSize && text[end] != u'\n' && text[end] != u'\r')
-            ++end;
+        if (sameOffsets) {
+            const IniDocument::LineSpan &span = d.m_lines.at(lineNo - 1);
+            pos = span.start - offset;
+            end = pos + span.length;
+        } else {
+            while (end < textSize && text[end] != u'\n' && text[end] != u'\r')
+                ++end;
+        }
         const QStringView line(text + pos, end - pos);
         pos = end;
         if (pos < textSize)

@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "sessioncontroller.h"
 
+#include "credentials/sessioncache.h"
+#include "export/sessionwriter.h"
+
 #include "credentials/stsconfig.h"
 #include "endpoints/partitions.h"
 
@@ -48,6 +51,7 @@ void SessionController::startFlow(
     }
     CredentialRequestOptions options;
     options.durationSeconds = durationSeconds;
+    options.sessionTokenDurationSeconds = m_sessionTokenDurationSeconds;
     auto *flow = new CredentialFlow(*profile, m_services, options, this);
     m_flows.insert(name, flow);
     Q_EMIT busyChanged(name, true);
@@ -66,6 +70,17 @@ void SessionController::startFlow(
     });
 }
 
+Result<QString> SessionController::writeSession(const QString &profile, const QString &name)
+{
+    const AwsCredentials *credentials = session(profile);
+    if (!credentials)
+        return Error::config(Tr::tr("There is no active session for %1: assume it first.").arg(profile), profile);
+    auto written = Export::SessionWriter::write(m_store->config(), m_store->paths().credentials, name, *credentials);
+    if (written)
+        m_store->reload(); // the new profile is listed at once, not only when the file watcher fires
+    return written;
+}
+
 void SessionController::cancel(const QString &profile)
 {
     if (const QPointer<CredentialFlow> flow = m_flows.value(profile))
@@ -74,6 +89,9 @@ void SessionController::cancel(const QString &profile)
 
 void SessionController::forget(const QString &profile)
 {
+    // Also from the keychain cache, or the next Assume would bring the forgotten session back.
+    if (m_services.cache)
+        m_services.cache->forget(profile, this, [](const Result<void> &) {});
     if (m_sessions.remove(profile) > 0)
         Q_EMIT sessionChanged(profile);
 }

@@ -33,8 +33,10 @@ public:
 
     void assume(const QString &profile, std::optional<int> durationSeconds = {});
     void cancel(const QString &profile);
-    /// Drops the session from memory (and from the cache, once one is configured).
+    /// Drops the session from memory and the profile's cached sessions from the keychain.
     void forget(const QString &profile);
+    /// Lifetime asked of GetSessionToken (the MFA session that unlocks role chains), 900-129600 s.
+    void setSessionTokenDurationSeconds(int seconds) { m_sessionTokenDurationSeconds = seconds; }
 
     bool isBusy(const QString &profile) const { return m_flows.contains(profile); }
     bool hasSession(const QString &profile) const;
@@ -43,6 +45,9 @@ public:
     QHash<QString, QDateTime> expiries() const;
     /// Credentials of @p profile in @p format (secrets: clear the text when done with it).
     Result<SecureBytes> exportSession(const QString &profile, Export::Format format) const;
+    /// Writes the session of @p profile into the credentials file as [@p name] (Export::SessionWriter);
+    /// returns the summary to show.
+    Result<QString> writeSession(const QString &profile, const QString &name);
 
     /// Signs in to the console as @p profile (assuming it first when there is no session); emits
     /// consoleReady with the login URL (or the logout-first URL wrapping it).
@@ -79,6 +84,7 @@ private:
     QHash<QString, QPointer<CredentialFlow>> m_flows;
     QHash<QString, AwsCredentials> m_sessions;
     QString m_federationOverride;
+    int m_sessionTokenDurationSeconds = CredentialRequestOptions().sessionTokenDurationSeconds;
 };
 
 } // namespace Rolecall::Core::Controllers

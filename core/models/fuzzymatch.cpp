@@ -27,42 +27,15 @@ QChar fold(QChar c)
     return u < 0x80 ? c : c.toLower();
 }
 
-} // namespace
-
-FuzzyMatcher::FuzzyMatcher(const QString &query)
-    : m_query(query)
+// Greedy, word-start-preferring subsequence walk: its score, or 0 when @p word is no subsequence of @p text.
+template<bool Folded>
+int subsequenceScore(QStringView word, QStringView text)
 {
-    for (const QString &word : query.split(u' ', Qt::SkipEmptyParts))
-        m_words.append(word.toLower());
-}
-
-int FuzzyMatcher::scoreWord(QStringView word, QStringView text)
-{
-    if (word.isEmpty())
-        return 1;
-    if (word.size() > text.size())
-        return 0;
-    // Substring hits (account ids, ARNs) rank above scattered subsequences.
-    const qsizetype at = text.indexOf(word, 0, Qt::CaseInsensitive);
-    if (at >= 0) {
-        int score = kMatch * static_cast<int>(word.size()) + kConsecutive * static_cast<int>(word.size() - 1);
-        if (at == 0)
-            score += kPrefix;
-        if (at == 0 && word.size() == text.size())
-            score += kExact;
-        if (at == 0 || isSeparator(text[at - 1]))
-            score += kWordStart;
-        return score;
-    }
-    // Digits are account ids and numbers: scattered digits mean nothing, so only substrings count.
-    if (std::all_of(word.begin(), word.end(), [](QChar c) { return c.isDigit(); }))
-        return 0;
-    // Subsequence with a greedy, word-start-preferring walk.
     int score = 0;
     qsizetype w = 0;
     qsizetype last = -2;
     for (qsizetype i = 0; i < text.size() && w < word.size(); ++i) {
-        if (fold(text[i]) != word[w])
+        if ((Folded ? text[i] : fold(text[i])) != word[w])
             continue;
         score += kMatch;
         if (i == last + 1)
@@ -74,20 +47,74 @@ int FuzzyMatcher::scoreWord(QStringView word, QStringView text)
         last = i;
         ++w;
     }
-    if (w < word.size())
+    return w < word.size() ? 0 : std::max(score, 1);
+}
+
+// Folded: @p text is lower-case already, so the search can compare code units as they are.
+template<bool Folded>
+int scoreWordIn(QStringView word, QStringView text)
+{
+    if (word.isEmpty())
+        return 1;
+    if (word.size() > text.size())
         return 0;
-    return std::max(score, 1);
+    // Digits are account ids and numbers: scattered digits mean nothing, so only substrings count.
+    const bool digitsOnly = std::all_of(word.begin(), word.end(), [](QChar c) { return c.isDigit(); });
+    // Every substring is a subsequence: the one cheap walk rejects most candidates before the substring search.
+    const int subsequence = digitsOnly ? 0 : subsequenceScore<Folded>(word, text);
+    if (!digitsOnly && subsequence == 0)
+        return 0;
+    // Substring hits (account ids, ARNs) rank above scattered subsequences.
+    const qsizetype at = text.indexOf(word, 0, Folded ? Qt::CaseSensitive : Qt::CaseInsensitive);
+    if (at < 0)
+        return subsequence;
+    int score = kMatch * static_cast<int>(word.size()) + kConsecutive * static_cast<int>(word.size() - 1);
+    if (at == 0)
+        score += kPrefix;
+    if (at == 0 && word.size() == text.size())
+        score += kExact;
+    if (at == 0 || isSeparator(text[at - 1]))
+        score += kWordStart;
+    return score;
+}
+
+} // namespace
+
+FuzzyMatcher::FuzzyMatcher(const QString &query)
+    : m_query(query)
+{
+    for (const QString &word : query.split(u' ', Qt::SkipEmptyParts))
+        m_words.append(word.toLower());
+}
+
+int FuzzyMatcher::scoreWord(QStringView word, QStringView text)
+{
+    return scoreWordIn<false>(word, text);
+}
+
+QString FuzzyMatcher::fold(const QString &field)
+{
+    return field.toLower();
 }
 
 int FuzzyMatcher::score(const QStringList &fields) const
+{
+    QStringList folded;
+    folded.reserve(fields.size());
+    for (const QString &field : fields)
+        folded.append(fold(field));
+    return scoreFolded(folded);
+}
+
+int FuzzyMatcher::scoreFolded(const QStringList &foldedFields) const
 {
     if (m_words.isEmpty())
         return 1;
     int total = 0;
     for (const QString &word : m_words) {
         int best = 0;
-        for (const QString &field : fields)
-            best = std::max(best, scoreWord(word, field));
+        for (const QString &field : foldedFields)
+            best = std::max(best, scoreWordIn<true>(word, field));
         if (best == 0)
             return 0;
         total += best;

@@ -24,6 +24,11 @@ public:
 
     /// Score of the best-matching field for every word, summed; 0 when a word matches no field.
     int score(const QStringList &fields) const;
+    /// score() over fields already passed through fold(): what the profile tree runs on every keystroke, without
+    /// folding case again for every candidate.
+    int scoreFolded(const QStringList &foldedFields) const;
+    /// The form of a field scoreFolded() takes (lower case).
+    static QString fold(const QString &field);
     /// Score of one word against one text (0 = no match). Public for tests.
     static int scoreWord(QStringView word, QStringView text);
 

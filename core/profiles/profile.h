@@ -6,6 +6,7 @@
 #include "endpoints/endpointresolver.h"
 #include "sts/ststypes.h"
 
+#include <QHash>
 #include <QProcessEnvironment>
 #include <QStringList>
 
@@ -150,13 +151,24 @@ public:
     static QString sessionNameForUser(const QProcessEnvironment &env);
 
 private:
-    struct Context;
+    struct Context
+    {
+        QString top;
+        QStringList visited;
+        QStringList chain;
+        QList<Step> steps;
+        QStringList errors;
+    };
     QList<Config::Setting> effectiveSettings(const QString &name, QStringList *errors) const;
     void buildSteps(const QString &name, Context &context) const;
+    bool appendSourceChain(const QString &source, Context &context) const;
     Step assumeRoleStep(const QString &name, const QList<Config::Setting> &settings, QStringList *errors) const;
 
     const Config::SharedConfig &m_config;
     QString m_defaultSessionName;
+    /// Built chains of source profiles, by name (see appendSourceChain()); the config never changes under a resolver.
+    mutable QHash<QString, Context> m_sourceChains;
+    mutable QStringList m_building; ///< sources whose chain is being built, innermost last
 };
 
 /** The account id in an ARN ("arn:aws:iam::123456789012:role/x" → "123456789012"), or empty. */

@@ -190,15 +190,6 @@ QString accountIdFromArn(const QString &arn)
     return account.toString();
 }
 
-struct ProfileResolver::Context
-{
-    QString top;
-    QStringList visited;
-    QStringList chain;
-    QList<Step> steps;
-    QStringList errors;
-};
-
 ProfileResolver::ProfileResolver(const Config::SharedConfig &config, QString defaultSessionName)
     : m_config(config)
     , m_defaultSessionName(std::move(defaultSessionName))
@@ -351,11 +342,8 @@ void ProfileResolver::buildSteps(const QString &name, Context &context) const
                 return;
             }
             root(Step::Type::StaticKeys);
-        } else {
-            context.visited.append(sourceProfile);
-            buildSteps(sourceProfile, context);
-            if (!context.errors.isEmpty())
-                return;
+        } else if (!appendSourceChain(sourceProfile, context)) {
+            return;
         }
         context.steps.append(assumeRoleStep(name, settings, errors));
         if (context.chain.isEmpty() || context.chain.last() != name)
@@ -411,6 +399,34 @@ void ProfileResolver::buildSteps(const QString &name, Context &context) const
         else if (!has(settings, u"aws_secret_access_key"))
             errors->append(tr("The profile \"%1\" has aws_access_key_id but no aws_secret_access_key.").arg(name));
     }
+}
+
+// Thousands of roles often share a few source profiles: the chain of each source is built once, in a
+// context of its own, and reused where building it again would give the same result, that is when it
+// holds no error and touches no profile already on the current chain (the only context it reads).
+bool ProfileResolver::appendSourceChain(const QString &source, Context &context) const
+{
+    auto it = m_sourceChains.constFind(source);
+    if (it == m_sourceChains.constEnd() && !m_building.contains(source)) {
+        Context own; // its empty top is never a source profile's name
+        own.visited = {source};
+        m_building.append(source); // a loop back to it is built in place, not from here again
+        buildSteps(source, own);
+        m_building.removeLast();
+        it = m_sourceChains.insert(source, std::move(own));
+    }
+    const bool reusable = it != m_sourceChains.constEnd() && it->errors.isEmpty()
+        && std::none_of(it->visited.cbegin(), it->visited.cend(),
+            [&context](const QString &profile) { return context.visited.contains(profile); });
+    if (!reusable) {
+        context.visited.append(source);
+        buildSteps(source, context);
+        return context.errors.isEmpty();
+    }
+    context.visited += it->visited;
+    context.chain += it->chain;
+    context.steps += it->steps;
+    return context.errors.isEmpty();
 }
 
 ResolvedProfile ProfileResolver::resolve(const QString &name) const
@@ -473,7 +489,7 @@ ResolvedProfile ProfileResolver::resolve(const QString &name) const
     Context context;
     context.top = name;
     context.visited = {name};
-    context.steps.reserve(4);
+    context.steps.reserve(4); // room for the usual chain and its MFA step; trimmed below
     buildSteps(name, context);
     r.errors += context.errors;
     r.chain = std::move(context.chain);
@@ -511,6 +527,8 @@ ResolvedProfile ProfileResolver::resolve(const QString &name) const
     r.accountId = accountIdFromArn(r.roleArn);
     if (r.accountId.isEmpty())
         r.accountId = accountIdFromArn(r.mfaSerial);
+    // A Step is some 400 bytes and the app keeps every profile resolved: no spare capacity (5,000 profiles: MBs).
+    r.steps.squeeze();
     return r;
 }
 

@@ -208,8 +208,9 @@ void StsJob::onReplyFinished()
     }
     const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     if (status == 0) {
+        const QString proxy = m_client ? proxyFor(m_client->m_network, reply->url()) : QString();
         handleFailure(
-            transportError(reply->error(), reply->errorString(), m_sslErrors, timeoutSeconds, m_action), reply);
+            transportError(reply->error(), reply->errorString(), m_sslErrors, timeoutSeconds, m_action, proxy), reply);
         return;
     }
     // A status line arrived, but the transfer may still have failed (connection cut before the

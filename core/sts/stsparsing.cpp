@@ -5,6 +5,7 @@
 #include <QVarLengthArray>
 #include <QXmlStreamReader>
 
+#include <algorithm>
 #include <cstring>
 
 using namespace Qt::StringLiterals;
@@ -28,8 +29,8 @@ constexpr qsizetype kMaxDepth = 32;
  * What the XML reader is given: the response without whitespace-only text between elements, and
  * with the two secret values (SecretAccessKey, SessionToken) lifted out, leaving empty elements.
  * The secrets then never enter QXmlStreamReader's internal buffers, which cannot be wiped, and the
- * reader (whose cost grows with every character) has far less to scan. Base64 values hold no markup;
- * a value that does ('<' or '&') is left in place and parsed normally.
+ * reader (whose cost grows with every character) has far less to scan. Base64 values are printable
+ * ASCII without markup; any other value is left in place and parsed (and checked) normally.
  */
 struct Prepared
 {
@@ -43,9 +44,24 @@ constexpr bool isXmlSpace(char c)
     return c == ' ' || c == '\t' || c == '\r' || c == '\n';
 }
 
+// A byte a lifted value may hold: printable ASCII without markup ('<', '&', and ']' of "]]>"), or
+// XML white space. Anything else (control characters, which XML forbids, non-ASCII bytes that
+// may not be UTF-8) stays in place for the reader to check.
+constexpr bool isLiftable(char c)
+{
+    return isXmlSpace(c) || (c >= '!' && c <= '~' && c != '<' && c != '&' && c != ']');
+}
+
 Prepared prepare(QByteArrayView xml, bool liftSecrets)
 {
     Prepared out;
+    // Both shortcuts read raw bytes, so they apply only to plain documents: comments, CDATA
+    // sections and a DOCTYPE (which STS never sends) could hide a tag or hold significant white
+    // space. Those documents go to the reader as they are.
+    if (xml.contains("<!")) {
+        out.structure = xml.toByteArray();
+        return out;
+    }
     struct Lift
     {
         QByteArrayView open;
@@ -59,14 +75,16 @@ Prepared prepare(QByteArrayView xml, bool liftSecrets)
     if (liftSecrets) {
         for (Lift &lift : lifts) {
             const qsizetype open = xml.indexOf(lift.open);
-            if (open < 0)
+            // Only a tag that occurs once: the caller then knows where the lifted value belongs.
+            if (open < 0 || xml.indexOf(lift.open.chopped(1), open + 1) >= 0)
                 continue;
             const qsizetype begin = open + lift.open.size();
             const qsizetype end = xml.indexOf(lift.close, begin);
             if (end < 0)
                 continue;
             const QByteArrayView value = xml.sliced(begin, end - begin);
-            if (value.contains('<') || value.contains('&'))
+            // Nothing to lift from an empty element (and the copy loop below needs begin < end to advance).
+            if (value.isEmpty() || !std::all_of(value.begin(), value.end(), isLiftable))
                 continue;
             lift.begin = begin;
             lift.end = end;
@@ -226,20 +244,27 @@ struct CommonFields
     QString sourceIdentity;
     QString requestId;
     QString expirationText;
+    // Whether Credentials/SecretAccessKey and Credentials/SessionToken were seen (a lifted value
+    // belongs there only then: it may come from an element elsewhere).
+    bool hasSecretAccessKey = false;
+    bool hasSessionToken = false;
 
     // Returns true when it consumed the leaf.
     bool take(QStringView parent, QStringView name, QString &text)
     {
         if (parent == u"Credentials") {
             removeWhitespace(text);
-            if (name == u"AccessKeyId")
+            if (name == u"AccessKeyId") {
                 credentials.accessKeyId = text;
-            else if (name == u"SecretAccessKey")
+            } else if (name == u"SecretAccessKey") {
                 credentials.secretAccessKey = SecureBytes::takeFrom(text);
-            else if (name == u"SessionToken")
+                hasSecretAccessKey = true;
+            } else if (name == u"SessionToken") {
                 credentials.sessionToken = SecureBytes::takeFrom(text);
-            else if (name == u"Expiration")
+                hasSessionToken = true;
+            } else if (name == u"Expiration") {
                 expirationText = text;
+            }
             return true;
         }
         if (parent == u"AssumedRoleUser") {
@@ -301,9 +326,9 @@ Result<ResultT> parseAction(QByteArrayView xml, const QString &action, Fill &&fi
         if (!common.take(parent, name, text))
             fill(result, parent, name, text);
     });
-    if (!prepared.secretAccessKey.isEmpty())
+    if (!prepared.secretAccessKey.isEmpty() && common.hasSecretAccessKey)
         common.credentials.secretAccessKey = liftedSecret(prepared.secretAccessKey);
-    if (!prepared.sessionToken.isEmpty())
+    if (!prepared.sessionToken.isEmpty() && common.hasSessionToken)
         common.credentials.sessionToken = liftedSecret(prepared.sessionToken);
     if (!root)
         return Error::parse(root.error().field, action);

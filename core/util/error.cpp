@@ -2,6 +2,7 @@
 #include "error.h"
 
 #include <QDebug>
+#include <QStringList>
 
 using namespace Qt::StringLiterals;
 
@@ -113,6 +114,27 @@ Error Error::keychain(const QString &detail, const QString &context)
     return make(Kind::Keychain, context, withContext(context, detail));
 }
 
+bool Error::isThrottlingCode(const QString &code)
+{
+    static const QStringList codes = {
+        u"Throttling"_s,
+        u"ThrottlingException"_s,
+        u"ThrottledException"_s,
+        u"RequestThrottledException"_s,
+        u"TooManyRequestsException"_s,
+        u"ProvisionedThroughputExceededException"_s,
+        u"TransactionInProgressException"_s,
+        u"RequestLimitExceeded"_s,
+        u"BandwidthLimitExceeded"_s,
+        u"LimitExceededException"_s,
+        u"RequestThrottled"_s,
+        u"SlowDown"_s,
+        u"PriorRequestNotComplete"_s,
+        u"EC2ThrottledException"_s,
+    };
+    return codes.contains(code);
+}
+
 QString Error::hintForAwsError(const QString &code, const QString &awsMessage)
 {
     const auto says = [&awsMessage](QLatin1StringView text) { return awsMessage.contains(text, Qt::CaseInsensitive); };
@@ -150,8 +172,7 @@ QString Error::hintForAwsError(const QString &code, const QString &awsMessage)
         return tr("The session policies and tags are too large once packed. Use fewer or shorter ones.");
     if (code == "ValidationError"_L1)
         return tr("A parameter was rejected; check the values against the limits AWS documents.");
-    if (code == "Throttling"_L1 || code == "ThrottlingException"_L1 || code == "RequestLimitExceeded"_L1
-        || code == "TooManyRequestsException"_L1)
+    if (isThrottlingCode(code))
         return tr("AWS is throttling requests. Wait a moment and try again.");
     if (code == "InvalidIdentityToken"_L1 || code == "InvalidIdentityTokenException"_L1)
         return tr("The web identity token was rejected: check its issuer, audience and expiry.");

@@ -62,6 +62,9 @@ public:
     static Error cancelled(const QString &context);
     static Error keychain(const QString &detail, const QString &context = {});
 
+    /// True for the codes AWS services use to say "slow down" (Throttling, SlowDown, …): retried, and
+    /// explained to the user as throttling.
+    static bool isThrottlingCode(const QString &code);
     /// A plain-language next step for an AWS error code (and its message), or empty.
     static QString hintForAwsError(const QString &code, const QString &awsMessage);
     /// Untranslated name of a kind, for logs and JSON ("network", "aws", …).

@@ -42,6 +42,8 @@ private Q_SLOTS:
     void responsesWithoutNamespaceParse();
     void brokenResponsesAreParseErrors_data();
     void brokenResponsesAreParseErrors();
+    void secretsComeOnlyFromCredentials_data();
+    void secretsComeOnlyFromCredentials();
     void errorBodies_data();
     void errorBodies();
     void isoTimestamps_data();
@@ -171,6 +173,39 @@ void Tst_StsParsing::brokenResponsesAreParseErrors_data()
     QTest::addRow("deep nesting") << QByteArray("<AssumeRoleResponse>") + QByteArray("<a>").repeated(100);
     QTest::addRow("entity expansion") << QByteArray("<!DOCTYPE x [<!ENTITY a \"aaaa\"><!ENTITY b \"&a;&a;&a;\">]>"
                                                     "<AssumeRoleResponse>&b;</AssumeRoleResponse>");
+    // Found by fuzz_sts: these were read without the XML reader ever seeing the secret.
+    QTest::addRow("secret only outside Credentials")
+        << QByteArray(good)
+               .replace("<SecretAccessKey>", "<Other>")
+               .replace("</SecretAccessKey>", "</Other>")
+               .replace("<AssumeRoleResult>", "<AssumeRoleResult><X><SecretAccessKey>elsewhere</SecretAccessKey></X>");
+    QTest::addRow("empty session token") << QByteArray(good).replace(
+        good.mid(good.indexOf("<SessionToken>"), good.indexOf("</SessionToken>") - good.indexOf("<SessionToken>")),
+        "<SessionToken>"); // used to hang
+    QTest::addRow("control character in secret") << QByteArray(good).replace("wJalrXUtnFEMI", "wJalr\x01XUtnFEMI");
+}
+
+void Tst_StsParsing::secretsComeOnlyFromCredentials_data()
+{
+    QTest::addColumn<QByteArray>("xml");
+    const QByteArray good = sample(u"AssumeRole"_s);
+    QTest::addRow("sample") << good;
+    QTest::addRow("secret tag in a comment") << QByteArray(good).replace(
+        "<AssumeRoleResult>", "<!-- <SecretAccessKey>comment</SecretAccessKey> --><AssumeRoleResult>");
+    QTest::addRow("secret element before Credentials") << QByteArray(good).replace(
+        "<AssumeRoleResult>", "<AssumeRoleResult><X><SecretAccessKey>elsewhere</SecretAccessKey></X>");
+    QTest::addRow("secret in CDATA") << QByteArray(good).replace(
+        "wJalrXUtnFEMI/K7MDENG/bPxRfiCYzEXAMPLEKEY", "<![CDATA[wJalrXUtnFEMI/K7MDENG/bPxRfiCYzEXAMPLEKEY]]>");
+}
+
+void Tst_StsParsing::secretsComeOnlyFromCredentials()
+{
+    QFETCH(QByteArray, xml);
+    const auto r = parseAssumeRoleResponse(xml);
+    QVERIFY(r.ok());
+    QCOMPARE(
+        r->credentials.secretAccessKey.view().toByteArray(), QByteArray("wJalrXUtnFEMI/K7MDENG/bPxRfiCYzEXAMPLEKEY"));
+    QVERIFY(r->credentials.sessionToken.view().startsWith("AQoDYXdzEPT//////////wEXAMPLEtc764"));
 }
 
 void Tst_StsParsing::brokenResponsesAreParseErrors()

@@ -179,6 +179,7 @@ private Q_SLOTS:
     // assume against moto
     void assumeStaticUserGivesItsKeys();
     void assumeRoleFromSourceProfile();
+    void assumeWritesTheSessionAsAProfile();
     void assumeChainOfThreeAsShellExports();
     void assumeDurationOverride_data();
     void assumeDurationOverride();
@@ -786,6 +787,45 @@ void Tst_ProfileCli::assumeRoleFromSourceProfile()
     const QString problem = expirationProblem(json.value(u"Expiration"_s).toString(), before, after, 3600);
     QVERIFY2(problem.isEmpty(), qPrintable(problem));
     QCOMPARE(arnFor(json), assumedRoleArn(u"rc-user-role"_s, kHopA));
+}
+
+void Tst_ProfileCli::assumeWritesTheSessionAsAProfile()
+{
+    REQUIRE_MOTO();
+    writeConfig(kConfig, kCredentials);
+    const QString credentialsPath = QDir(m_home->path()).filePath(u"aws/credentials"_s);
+    QFile before(credentialsPath);
+    QVERIFY(before.open(QIODevice::ReadOnly));
+    const QByteArray original = before.readAll();
+    before.close();
+
+    const CliRun r = run({u"--endpoint-url"_s, m_moto.url().toString(), u"assume"_s, u"--profile"_s, u"role"_s,
+                             u"--write-profile"_s, u"role-session"_s},
+        environment());
+    VERIFY_RUN(r, 0);
+    QVERIFY2(r.out.contains("[role-session]") && !r.out.contains("aws_secret_access_key"), r.out.constData());
+    QFile after(credentialsPath);
+    QVERIFY(after.open(QIODevice::ReadOnly));
+    const QByteArray written = after.readAll();
+    QVERIFY2(written.startsWith(original), written.constData()); // every byte before stays
+    QVERIFY(written.contains("\n[role-session]\naws_access_key_id = ASIA"));
+    QCOMPARE(after.permissions() & (QFileDevice::ReadGroup | QFileDevice::ReadOther), QFileDevice::Permissions());
+
+    // The written profile signs as the role.
+    const CliRun whoami = run(
+        {u"--endpoint-url"_s, m_moto.url().toString(), u"whoami"_s, u"--profile"_s, u"role-session"_s, u"--json"_s},
+        environment());
+    VERIFY_RUN(whoami, 0);
+    QCOMPARE(whoami.json().value(u"Arn"_s).toString(), assumedRoleArn(u"rc-user-role"_s, kHopA));
+
+    // A profile of the config file (here one with long-term keys) is never overwritten, and nothing is sent.
+    const int assumed = assumedRoleCount(m_userRole.arn);
+    const CliRun refused = run({u"--endpoint-url"_s, m_moto.url().toString(), u"assume"_s, u"--profile"_s, u"role"_s,
+                                   u"--write-profile"_s, u"user"_s},
+        environment());
+    VERIFY_RUN(refused, 2);
+    QVERIFY2(refused.err.contains("config file"), refused.err.constData());
+    QCOMPARE(assumedRoleCount(m_userRole.arn), assumed);
 }
 
 void Tst_ProfileCli::assumeChainOfThreeAsShellExports()

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 // StsClient end to end against the loopback fault server: what goes on the wire, what comes back,
 // and every failure the network can make (throttling, 5xx, hangs, resets, slow and broken answers,
-// clock skew, bad certificates).
+// clock skew, bad certificates). The full tables of retryable and non-retryable faults, slow-loris
+// heads, floods, DNS and proxy failures are in tst_faultinjection.
 #include "faultserver.h"
 #include "testpki.h"
 
@@ -219,8 +220,6 @@ private Q_SLOTS:
     void serverErrorsAreRetriedThenSucceed();
     void exhaustedAttemptsReportTheLastError_data();
     void exhaustedAttemptsReportTheLastError();
-    void nonRetryableAwsErrorsAreNotRetried_data();
-    void nonRetryableAwsErrorsAreNotRetried();
     void idpCommunicationErrorIsRetried();
     void maxAttemptsBoundsTheNumberOfRequests_data();
     void maxAttemptsBoundsTheNumberOfRequests();
@@ -884,57 +883,6 @@ void Tst_StsClient::exhaustedAttemptsReportTheLastError()
     QVERIFY(!error.message.isEmpty());
     QVERIFY2(error.message.contains(u"GetCallerIdentity"_s), qPrintable(error.message));
     QCOMPARE(error.context, u"GetCallerIdentity"_s);
-}
-
-void Tst_StsClient::nonRetryableAwsErrorsAreNotRetried_data()
-{
-    QTest::addColumn<int>("status");
-    QTest::addColumn<QString>("code");
-    QTest::addColumn<QString>("message");
-    QTest::addRow("AccessDenied") << 403 << u"AccessDenied"_s
-                                  << u"User: arn:aws:iam::123456789012:user/Alice is not authorized to perform: "
-                                     "sts:AssumeRole on resource: arn:aws:iam::123456789012:role/demo"_s;
-    QTest::addRow("ExpiredToken") << 403 << u"ExpiredToken"_s
-                                  << u"The security token included in the request is expired"_s;
-    QTest::addRow("ValidationError") << 400 << u"ValidationError"_s
-                                     << u"1 validation error detected: Value at 'durationSeconds' failed"_s;
-    QTest::addRow("RegionDisabledException")
-        << 403 << u"RegionDisabledException"_s << u"STS is not activated in this region for account:123456789012."_s;
-    QTest::addRow("InvalidAuthorizationMessageException")
-        << 400 << u"InvalidAuthorizationMessageException"_s << u"The encoded message is invalid."_s;
-    QTest::addRow("MalformedPolicyDocument") << 400 << u"MalformedPolicyDocument"_s << u"Syntax errors in policy."_s;
-    QTest::addRow("InvalidClientTokenId")
-        << 403 << u"InvalidClientTokenId"_s << u"The security token included in the request is invalid."_s;
-}
-
-void Tst_StsClient::nonRetryableAwsErrorsAreNotRetried()
-{
-    QFETCH(int, status);
-    QFETCH(QString, code);
-    QFETCH(QString, message);
-    auto client = makeClient();
-    QVERIFY(client);
-    m_server->enqueue(FaultResponse::awsError(status, code, message, u"req-final"_s));
-    m_server->enqueue(FaultResponse::xml(StsXml::decodeAuthorizationMessage())); // a retry would succeed
-
-    QPointer<DecodeAuthorizationMessageJob> job = client->decodeAuthorizationMessage({u"EXAMPLEencoded"_s});
-    QSignalSpy spy(job.data(), &DecodeAuthorizationMessageJob::finished);
-    QSignalSpy retrying(job.data(), &StsJob::retrying);
-    AWAIT_FINISHED(spy, job);
-    QTest::qWait(50); // longer than any scaled backoff: a retry would have shown up by now
-
-    const auto result = resultOf<DecodeAuthorizationMessageResult>(spy);
-    QVERIFY2(!result.ok(), "the error was retried into a success");
-    QCOMPARE(m_server->requestCount(), 1);
-    QCOMPARE(retrying.count(), 0);
-    const Error &error = result.error();
-    QCOMPARE(error.kind, Error::Kind::Aws);
-    QCOMPARE(error.httpStatus, status);
-    QCOMPARE(error.awsCode, code);
-    QCOMPARE(error.awsMessage, message);
-    QCOMPARE(error.requestId, u"req-final"_s);
-    QVERIFY2(error.message.contains(code), qPrintable(error.message));
-    QVERIFY2(error.message.contains(u"DecodeAuthorizationMessage"_s), qPrintable(error.message));
 }
 
 void Tst_StsClient::idpCommunicationErrorIsRetried()

@@ -154,6 +154,22 @@ FaultResponse FaultResponse::stall(const QByteArray &body, qsizetype sendBytes)
     return r;
 }
 
+FaultResponse FaultResponse::dripHead(int intervalMs)
+{
+    FaultResponse r;
+    r.behaviour = Behaviour::DripHead;
+    r.dripIntervalMs = intervalMs;
+    return r;
+}
+
+FaultResponse FaultResponse::flood(qint64 totalBytes, const QByteArray &pattern)
+{
+    FaultResponse r = xml(pattern);
+    r.behaviour = Behaviour::Flood;
+    r.floodBytes = totalBytes;
+    return r;
+}
+
 // ---------------------------------------------------------------------------------------------- Connection
 
 namespace {
@@ -342,9 +358,47 @@ private:
             return;
         case Behaviour::Drip:
             writeHead(body.size());
+            m_dripData = body;
             m_drip.start(std::max(1, m_response.dripIntervalMs));
             return;
+        case Behaviour::DripHead:
+            m_started = true;
+            m_dripData = "HTTP/1.1 200 OK\r\nContent-Type: text/xml\r\nX-Slow-Loris: ";
+            m_dripEndless = true;
+            m_drip.start(std::max(1, m_response.dripIntervalMs));
+            QTimer::singleShot(kMaxHangMs, this, [this] {
+                m_drip.stop();
+                m_socket->abort();
+            });
+            return;
+        case Behaviour::Flood:
+            writeHead(-1);
+            m_floodLeft = std::min(m_response.floodBytes, kMaxFloodBytes);
+            connect(m_socket, &QTcpSocket::bytesWritten, this, &Connection::floodMore);
+            floodMore();
+            return;
         }
+    }
+
+    void floodMore()
+    {
+        if (m_state != State::Answering || m_socket->bytesToWrite() >= kFloodChunkBytes)
+            return;
+        if (m_floodLeft <= 0) {
+            disconnect(m_socket, &QTcpSocket::bytesWritten, this, &Connection::floodMore);
+            finishGracefully();
+            return;
+        }
+        QByteArray &pattern = m_response.body;
+        if (pattern.isEmpty())
+            pattern = "x";
+        QByteArray chunk;
+        chunk.reserve(kFloodChunkBytes);
+        while (chunk.size() < std::min(kFloodChunkBytes, m_floodLeft))
+            chunk += pattern;
+        chunk.truncate(std::min(kFloodChunkBytes, m_floodLeft));
+        m_floodLeft -= chunk.size();
+        m_socket->write(chunk);
     }
 
     qsizetype sentPart() const
@@ -355,15 +409,20 @@ private:
 
     void dripOne()
     {
-        if (m_dripPos >= m_response.body.size()) {
+        if (m_dripPos >= m_dripData.size() && m_dripEndless) {
+            m_socket->write("a", 1);
+            return;
+        }
+        if (m_dripPos >= m_dripData.size()) {
             m_drip.stop();
             finishGracefully();
             return;
         }
-        m_socket->write(m_response.body.constData() + m_dripPos, 1);
+        m_socket->write(m_dripData.constData() + m_dripPos, 1);
         ++m_dripPos;
     }
 
+    // A negative @p contentLength leaves Content-Length out: the body ends when the connection closes.
     void writeHead(qsizetype contentLength)
     {
         m_started = true;
@@ -376,8 +435,10 @@ private:
         }
         if (!hasDate)
             head += "Date: " + httpDate(QDateTime::currentDateTimeUtc()) + "\r\n";
-        head += "Server: rolecall-faultserver\r\nContent-Length: " + QByteArray::number(contentLength)
-            + "\r\nConnection: close\r\n\r\n";
+        head += "Server: rolecall-faultserver\r\n";
+        if (contentLength >= 0)
+            head += "Content-Length: " + QByteArray::number(contentLength) + "\r\n";
+        head += "Connection: close\r\n\r\n";
         m_socket->write(head);
     }
 
@@ -402,6 +463,9 @@ private:
     RecordedRequest m_request;
     FaultResponse m_response;
     QTimer m_drip;
+    QByteArray m_dripData;
+    bool m_dripEndless = false;
+    qint64 m_floodLeft = 0;
     qint64 m_contentLength = 0;
     qsizetype m_dripPos = 0;
     State m_state = State::Reading;

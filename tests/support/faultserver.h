@@ -63,6 +63,8 @@ struct FaultResponse
         Truncate, // headers with the full Content-Length, only the first `truncateAt` body bytes, then close
         Drip, // headers at once, then the body one byte every `dripIntervalMs` (slow-loris)
         Stall, // headers with the full Content-Length, the first `truncateAt` body bytes, then silence
+        DripHead, // the status line and headers one byte every `dripIntervalMs`, the head never finished
+        Flood, // headers without Content-Length, then `body` repeated for `floodBytes` bytes, as fast as read
     };
 
     int status = 200;
@@ -75,6 +77,8 @@ struct FaultResponse
     int dripIntervalMs = 20;
     // Truncate / Stall: body bytes actually sent; -1 means half of the body.
     qsizetype truncateAt = -1;
+    // Flood: body bytes sent in all (at most kMaxFloodBytes); the connection is closed after them.
+    qint64 floodBytes = 0;
 
     FaultResponse &withHeader(const QByteArray &name, const QByteArray &value);
     FaultResponse &withDelay(int ms);
@@ -94,6 +98,10 @@ struct FaultResponse
     static FaultResponse truncate(const QByteArray &body, qsizetype sendBytes = -1);
     static FaultResponse drip(const QByteArray &body, int intervalMs);
     static FaultResponse stall(const QByteArray &body, qsizetype sendBytes);
+    // Slow-loris on the head: never completes the headers (one byte every @p intervalMs).
+    static FaultResponse dripHead(int intervalMs);
+    // HTTP 200 with a close-delimited body of @p totalBytes (repeating @p pattern), paced by the reader.
+    static FaultResponse flood(qint64 totalBytes, const QByteArray &pattern = QByteArrayLiteral("<a>flood</a>\n"));
 };
 
 // A loopback HTTP/1.1 server (127.0.0.1, ephemeral port; optionally TLS) that plays scripted faults
@@ -112,7 +120,8 @@ struct FaultResponse
 //     … point the client at server.url() …
 //     QCOMPARE(server.requestCount(), 2);
 //
-// Bounded: request heads ≤ 64 KiB, bodies ≤ 8 MiB, hangs end after 60 s, drips after the body.
+// Bounded: request heads ≤ 64 KiB, bodies ≤ 8 MiB, hangs and head drips end after 60 s, drips after the
+// body, floods after kMaxFloodBytes with at most kFloodChunkBytes buffered at a time.
 class FaultServer final : public QObject
 {
     Q_OBJECT
@@ -124,6 +133,8 @@ public:
     static constexpr qsizetype kMaxHeadBytes = 64 * 1024;
     static constexpr qsizetype kMaxBodyBytes = 8 * 1024 * 1024;
     static constexpr int kMaxHangMs = 60000;
+    static constexpr qint64 kMaxFloodBytes = qint64(4) * 1024 * 1024 * 1024;
+    static constexpr qint64 kFloodChunkBytes = 64 * 1024;
 
     explicit FaultServer(QObject *parent = nullptr);
     ~FaultServer() override;

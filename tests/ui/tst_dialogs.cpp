@@ -2,6 +2,7 @@
 // The desktop app's dialogs, tray menu, sessions view and console hand-off, offscreen, through the real
 // SessionController against the loopback fault server playing STS (endpoint_url points at it) and the
 // federation endpoint. Browser hand-offs are caught with QDesktopServices::setUrlHandler.
+#include "aboutdialog.h"
 #include "accesskeydialog.h"
 #include "clipboard.h"
 #include "decodedialog.h"
@@ -18,11 +19,13 @@
 
 #include "fakesecretstore.h"
 #include "faultserver.h"
+#include "scriptedmfaprompter.h"
 #include "testenv.h"
 
 #include "controllers/sessioncontroller.h"
 #include "controllers/sessionwatcher.h"
 #include "controllers/settings.h"
+#include "credentials/mfabroker.h"
 #include "credentials/refreshscheduler.h"
 #include "models/profiletreemodel.h"
 #include "models/sessionsmodel.h"
@@ -41,6 +44,7 @@
 #include <QFile>
 #include <QGuiApplication>
 #include <QImageReader>
+#include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
@@ -48,6 +52,7 @@
 #include <QNetworkAccessManager>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QScopeGuard>
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QStandardPaths>
@@ -150,6 +155,8 @@ private Q_SLOTS:
 
     void settingsDialogRoundTrip();
     void settingsReachTheWindow();
+    void autostartAndAboutFromTheMenus();
+    void writeSessionAsAProfileFromTheMenu();
     void settingsFileHoldsNoSecretAfterASession();
 
     void profileEditorNamesTheBadFields();
@@ -183,6 +190,8 @@ private:
     QByteArray m_configBytes;
     std::unique_ptr<FaultServer> m_server;
     std::unique_ptr<Core::ManualClock> m_clock;
+    Test::ScriptedMfaPrompter m_prompter;
+    std::unique_ptr<Core::MfaBroker> m_mfa;
     std::unique_ptr<QNetworkAccessManager> m_network;
     QProcessEnvironment m_env;
     std::unique_ptr<Core::Profiles::ProfileStore> m_store;
@@ -258,6 +267,7 @@ void Tst_Dialogs::init()
         "[user]\naws_access_key_id = AKIAIOSFODNN7EXAMPLE\n"
         "aws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY\n"));
     m_clock = std::make_unique<Core::ManualClock>();
+    m_mfa = std::make_unique<Core::MfaBroker>(m_clock.get(), &m_prompter);
     m_network = std::make_unique<QNetworkAccessManager>();
     m_env = Test::cleanEnvironment(m_dir->path());
     m_store = std::make_unique<Core::Profiles::ProfileStore>(
@@ -281,6 +291,7 @@ Core::CredentialServices Tst_Dialogs::services() const
     Core::CredentialServices s;
     s.network = m_network.get();
     s.clock = m_clock.get();
+    s.mfa = m_mfa.get();
     s.environment = m_env;
     return s;
 }
@@ -495,8 +506,96 @@ void Tst_Dialogs::settingsReachTheWindow()
     auto *dialog = m_window->findChild<Ui::SettingsDialog *>();
     QVERIFY(dialog);
     dialog->findChild<QSpinBox *>(u"warningSpinBox"_s)->setValue(7);
+    dialog->findChild<QSpinBox *>(u"sessionTokenDurationSpinBox"_s)->setValue(90);
     dialog->accept();
     QCOMPARE(m_settings->expiryWarningMinutes(), 7);
+    QCOMPARE(m_settings->sessionTokenDurationSeconds(), 5400);
+    // The MFA session token is asked for with the configured lifetime.
+    QVERIFY(writeAll(m_config,
+        m_configBytes + "\n[profile mfa]\nmfa_serial = arn:aws:iam::123456789012:mfa/alice\nendpoint_url = "
+            + m_server->url().toString().toUtf8() + "\n"));
+    QVERIFY(writeAll(m_credentials,
+        "[mfa]\naws_access_key_id = AKIAIOSFODNN7EXAMPLE\n"
+        "aws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY\n"));
+    m_store->reload();
+    m_prompter.script.append(Core::SecureBytes(QByteArrayLiteral("123456")));
+    QVERIFY(assume(u"mfa"_s));
+    const QList<RecordedRequest> requests = m_server->requests();
+    QCOMPARE(requests.size(), 1);
+    QCOMPARE(requests.constFirst().formValue("Action"), QByteArray("GetSessionToken"));
+    QCOMPARE(requests.constFirst().formValue("DurationSeconds"), QByteArray("5400"));
+    QCOMPARE(requests.constFirst().formValue("TokenCode"), QByteArray("123456"));
+}
+
+void Tst_Dialogs::autostartAndAboutFromTheMenus()
+{
+    // The autostart entry goes to $XDG_CONFIG_HOME/autostart: a folder of this test's.
+    const QByteArray savedConfigHome = qgetenv("XDG_CONFIG_HOME");
+    qputenv("XDG_CONFIG_HOME", m_dir->filePath(u"xdg-config"_s).toUtf8());
+    const auto restore = qScopeGuard([&] {
+        if (savedConfigHome.isNull())
+            qunsetenv("XDG_CONFIG_HOME");
+        else
+            qputenv("XDG_CONFIG_HOME", savedConfigHome);
+    });
+    const QString entry = m_dir->filePath(u"xdg-config/autostart/io.github.rolecall.Rolecall.desktop"_s);
+    makeWindow();
+    const auto openSettings = [this]() -> Ui::SettingsDialog * {
+        m_window->dialogs()->settingsAction()->trigger();
+        return m_window->findChild<Ui::SettingsDialog *>();
+    };
+    Ui::SettingsDialog *dialog = openSettings();
+    QVERIFY(dialog);
+    auto *autostart = dialog->findChild<QCheckBox *>(u"autostartCheckBox"_s);
+    QVERIFY(autostart && !autostart->isChecked());
+    autostart->setChecked(true);
+    dialog->accept();
+    QTRY_VERIFY_WITH_TIMEOUT(!m_window->findChild<Ui::SettingsDialog *>(), kWaitMs); // deleted on close
+    const QByteArray written = readAll(entry);
+    QVERIFY2(written.contains("Exec=") && written.contains("--minimized"), written.constData());
+    // Reopened, the dialog shows it on; off removes the entry.
+    dialog = openSettings();
+    QVERIFY(dialog->findChild<QCheckBox *>(u"autostartCheckBox"_s)->isChecked());
+    dialog->findChild<QCheckBox *>(u"autostartCheckBox"_s)->setChecked(false);
+    dialog->accept();
+    QVERIFY(!QFile::exists(entry));
+
+    // Help → About Rolecall.
+    QAction *about = m_window->dialogs()->aboutAction();
+    QVERIFY(about && !about->text().isEmpty());
+    about->trigger();
+    QVERIFY(m_window->findChild<Ui::AboutDialog *>());
+}
+
+void Tst_Dialogs::writeSessionAsAProfileFromTheMenu()
+{
+    makeWindow();
+    m_window->selectProfile(u"admin"_s);
+    QAction *write = m_window->dialogs()->writeSessionAction();
+    QVERIFY(write);
+    // Without a session there is nothing to write: it says so, and asks nothing.
+    write->trigger();
+    QVERIFY(!m_window->findChild<QInputDialog *>(u"writeSessionDialog"_s));
+    QVERIFY(assume(u"admin"_s));
+    write->trigger();
+    auto *dialog = m_window->findChild<QInputDialog *>(u"writeSessionDialog"_s);
+    QVERIFY(dialog);
+    QCOMPARE(dialog->textValue(), u"admin-session"_s);
+    QVERIFY(dialog->labelText().contains(m_credentials));
+    dialog->setTextValue(u"admin-copy"_s);
+    dialog->accept();
+    const QByteArray written = readAll(m_credentials);
+    QVERIFY2(written.startsWith("[user]\naws_access_key_id = AKIAIOSFODNN7EXAMPLE\n"), written.constData());
+    QVERIFY2(written.contains("\n[admin-copy]\naws_access_key_id = ASIA"), written.constData());
+    // The store lists it at once.
+    QVERIFY(m_store->profile(u"admin-copy"_s));
+    // The user's own keys are never overwritten: the error is shown, the file stays.
+    write->trigger();
+    dialog = m_window->findChild<QInputDialog *>(u"writeSessionDialog"_s);
+    QVERIFY(dialog);
+    dialog->setTextValue(u"user"_s);
+    dialog->accept();
+    QCOMPARE(readAll(m_credentials), written);
 }
 
 void Tst_Dialogs::settingsFileHoldsNoSecretAfterASession()

@@ -11,10 +11,13 @@
 #include <QClipboard>
 #include <QFile>
 #include <QGuiApplication>
+#include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenuBar>
 #include <QMimeData>
 #include <QNetworkAccessManager>
+#include <QStatusBar>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTreeView>
@@ -49,6 +52,8 @@ private Q_SLOTS:
     void searchIsFocusedAtStart();
     void ctrlFFocusesAndSelectsSearch();
     void typingAnAccountIdSelectsItsRole();
+    void searchShowsAFlatRankedList();
+    void menusInConventionalOrder();
     void detailsShowTheChain();
     void secretCopiesAreClearedWhenUnchanged();
 
@@ -124,6 +129,75 @@ void Tst_MainWindow::typingAnAccountIdSelectsItsRole()
         tree->currentIndex().data(Core::Models::ProfileTreeModel::ProfileNameRole).toString(), u"acme-dev-admin"_s);
     QTest::keyClick(search, Qt::Key_Down);
     QTRY_VERIFY(tree->hasFocus());
+    QCOMPARE(
+        tree->currentIndex().data(Core::Models::ProfileTreeModel::ProfileNameRole).toString(), u"acme-dev-admin"_s);
+    QVERIFY(tree->selectionModel()->isSelected(tree->currentIndex()));
+}
+
+void Tst_MainWindow::searchShowsAFlatRankedList()
+{
+    using Model = Core::Models::ProfileTreeModel;
+    auto *search = m_window->findChild<QLineEdit *>(u"searchLineEdit"_s);
+    auto *tree = m_window->findChild<QTreeView *>(u"profileTreeView"_s);
+    auto *pane = m_window->findChild<Ui::DetailsPane *>(u"detailsPane"_s);
+    // The grouped tree, expanded, without the account column.
+    QVERIFY(!m_window->model()->isFlat());
+    QVERIFY(tree->isColumnHidden(Model::AccountColumn));
+    QVERIFY(tree->rootIsDecorated());
+    for (int row = 0; row < m_window->model()->rowCount(); ++row)
+        QVERIFY(tree->isExpanded(m_window->model()->index(row, 0)));
+
+    // "admin" ranks the two admins of two accounts in one list, with their accounts; the best is selected.
+    QTest::keyClicks(search, u"admin"_s);
+    QVERIFY(m_window->model()->isFlat());
+    QCOMPARE(m_window->model()->rowCount(), 2);
+    QVERIFY(!tree->isColumnHidden(Model::AccountColumn));
+    QVERIFY(!tree->rootIsDecorated());
+    QVERIFY(tree->header()->sectionSize(Model::AccountColumn) > 0);
+    const QModelIndex best = tree->currentIndex();
+    QCOMPARE(best.row(), 0);
+    QVERIFY(!best.parent().isValid());
+    QCOMPARE(best.data(Model::ProfileNameRole).toString(), u"acme-dev-admin"_s); // equal scores: by name
+    QCOMPARE(best.siblingAtColumn(Model::AccountColumn).data().toString(), u"333333333333"_s);
+    QCOMPARE(m_window->model()->index(1, Model::AccountColumn).data().toString(), u"222222222222"_s);
+    QVERIFY(tree->selectionModel()->isSelected(best));
+    QTRY_COMPARE(pane->profileName(), u"acme-dev-admin"_s);
+    QLabel *count = nullptr;
+    for (QLabel *label : m_window->statusBar()->findChildren<QLabel *>())
+        count = label->text().endsWith(u"profile(s)"_s) ? label : count;
+    QVERIFY(count);
+    QCOMPARE(count->text(), u"2 profile(s)"_s);
+
+    // Down walks into the results; Down again selects the next one.
+    QTest::keyClick(search, Qt::Key_Down);
+    QTRY_VERIFY(tree->hasFocus());
+    QTest::keyClick(tree, Qt::Key_Down);
+    QCOMPARE(tree->currentIndex().data(Model::ProfileNameRole).toString(), u"acme-prod-admin"_s);
+    QTRY_COMPARE(pane->profileName(), u"acme-prod-admin"_s);
+
+    // The next keystroke selects its best match again.
+    search->setFocus();
+    QTest::keyClicks(search, u" prod"_s);
+    QCOMPARE(m_window->model()->rowCount(), 1);
+    QCOMPARE(tree->currentIndex().data(Model::ProfileNameRole).toString(), u"acme-prod-admin"_s);
+
+    // Clearing the search brings the expanded tree back.
+    search->clear();
+    QVERIFY(!m_window->model()->isFlat());
+    QVERIFY(tree->isColumnHidden(Model::AccountColumn));
+    QVERIFY(tree->rootIsDecorated());
+    for (int row = 0; row < m_window->model()->rowCount(); ++row)
+        QVERIFY(tree->isExpanded(m_window->model()->index(row, 0)));
+    QVERIFY(tree->currentIndex().parent().isValid());
+    QCOMPARE(count->text(), u"3 profile(s)"_s);
+}
+
+void Tst_MainWindow::menusInConventionalOrder()
+{
+    QStringList titles;
+    for (QAction *menu : m_window->menuBar()->actions())
+        titles << menu->text();
+    QCOMPARE(titles, (QStringList {u"&File"_s, u"&Profile"_s, u"&View"_s, u"&Tools"_s, u"&Help"_s}));
 }
 
 void Tst_MainWindow::detailsShowTheChain()
