@@ -341,8 +341,7 @@ void Cli::ensureNetwork()
     if (m_network)
         return;
     // HTTPS_PROXY / NO_PROXY as the AWS CLI reads them, else the desktop settings.
-    QNetworkProxyFactory::setApplicationProxyFactory(
-        new EnvironmentProxyFactory(QProcessEnvironment::systemEnvironment()));
+    QNetworkProxyFactory::setApplicationProxyFactory(new EnvironmentProxyFactory(m_env));
     m_network = new QNetworkAccessManager();
     m_clock = new SystemClock();
     if (!m_mfa)
