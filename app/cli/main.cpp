@@ -17,5 +17,7 @@ int main(int argc, char *argv[])
     QCoreApplication::setApplicationVersion(QStringLiteral(ROLECALL_VERSION));
     Rolecall::installTranslators(app);
     Rolecall::Cli::Cli cli(QCoreApplication::arguments(), QProcessEnvironment::systemEnvironment());
-    return cli.run();
+    const int exitCode = cli.run();
+    cli.abandonConfigAtExit();
+    return exitCode;
 }

@@ -68,7 +68,13 @@ private:
     IniDocument &d;
     IniSection *m_section = nullptr;
     IniEntry *m_entry = nullptr;
+    // The current section's entries, moved into a list of the exact size when the section ends:
+    // growing thousands of small lists one entry at a time costs more than the parse itself.
+    QList<IniEntry> m_entries;
     QString m_value; // configparser's value lines, joined with '\n' as they come
+    // Blank lines seen since the value's last line: kept only if a continuation line follows (they
+    // would be stripped from the end again), so the usual blank line after a section costs nothing.
+    int m_pendingBlankLines = 0;
     bool m_entryOpen = false;
     QHash<QString, int> m_sectionFirstLine;
     bool m_sectionRepeated = false; // the current header appeared before
@@ -82,11 +88,12 @@ void IniParser::finishEntry()
     // configparser: '\n'.join(lines).rstrip()
     QString value = std::move(m_value);
     m_value = QString();
+    m_pendingBlankLines = 0;
     qsizetype end = value.size();
     while (end > 0 && value.at(end - 1).isSpace())
         --end;
     value.truncate(end);
-    m_entry->value = value;
+    m_entry->value = value; // shared, not copied
     // botocore: a value that starts with a newline is a nested sub-section of key = value lines.
     if (value.startsWith(u'\n')) {
         m_entry->isNested = true;
@@ -99,7 +106,7 @@ void IniParser::finishEntry()
                 error(m_entry->line,
                     IniDocument::tr("\"%1\" in the nested settings of %2 has no '='; the AWS CLI refuses "
                                     "the whole file because of it.")
-                        .arg(trimmed.toString(), m_entry->rawKey));
+                        .arg(trimmed.toString(), m_entry->key));
                 continue;
             }
             m_entry->nested.append(
@@ -111,8 +118,8 @@ void IniParser::finishEntry()
 // configparser (strict) refuses a key set twice in a section, also across repeated headers.
 bool IniParser::isDuplicateOption(const QString &key) const
 {
-    const auto sameKey = [&key](const IniEntry &e) { return e.key == key; };
-    if (std::any_of(m_section->entries.cbegin(), m_section->entries.cend(), sameKey))
+    const auto sameKey = [&key](const IniEntry &e) { return e.key.size() == key.size() && e.key == key; };
+    if (std::any_of(m_entries.cbegin(), m_entries.cend(), sameKey))
         return true;
     if (!m_sectionRepeated)
         return false;
@@ -127,8 +134,14 @@ bool IniParser::isDuplicateOption(const QString &key) const
 void IniParser::finishSection(int lastLine)
 {
     finishEntry();
-    if (m_section)
-        m_section->lastLine = lastLine;
+    if (!m_section)
+        return;
+    m_section->lastLine = lastLine;
+    m_section->entries.reserve(m_entries.size());
+    for (IniEntry &entry : m_entries)
+        m_section->entries.append(std::move(entry));
+    m_entries.clear(); // keeps its capacity for the next section
+    m_entry = nullptr;
 }
 
 void IniParser::run()
@@ -165,29 +178,46 @@ void IniParser::run()
             break;
     }
 
-    QStringDecoder decoder(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless);
-    const QString decoded = decoder(QByteArrayView(bytes).sliced(offset)); // converts only when assigned
-    const bool invalidUtf8 = decoder.hasError();
-
     if (d.m_hasBom)
         warn(1,
             IniDocument::tr("The file starts with a UTF-8 byte order mark. The AWS CLI cannot read such a file; "
                             "save it without the mark (\"UTF-8\", not \"UTF-8 with BOM\")."),
             true);
 
+    m_sectionFirstLine.reserve(bytes.size() / 128 + 1); // a profile takes 100 to 200 bytes
     int indentLevel = 0;
-    // Walk the decoded text with the same line breaks as the byte spans (both are ASCII, so a
-    // replacement character for invalid UTF-8 never moves them): one decode for the whole file.
-    const QChar *text = decoded.constData();
-    const qsizetype textSize = decoded.size();
-    // Valid UTF-8 that decodes to one unit per byte is ASCII: the byte spans are the text's spans too.
-    const bool sameOffsets = !invalidUtf8 && textSize == bytes.size() - offset;
-    qsizetype pos = 0;
+    // The text is decoded in blocks of whole lines (line breaks are ASCII and never part of a UTF-8
+    // sequence): a decoded copy of the whole file would be twice its size in fresh memory, which
+    // costs more than the decoding, and decoding line by line costs a call per line.
+    constexpr qsizetype kBlockBytes = 32 * 1024;
+    QString block;
+    int blockEndLine = 0; // last line in `block`
+    bool blockIsAscii = false; // one UTF-16 unit per byte: the byte spans give the text's spans
+    bool blockHasError = false;
+    qsizetype blockStartByte = 0;
+    qsizetype pos = 0; // in `block`
     for (int lineNo = 1; lineNo <= d.m_lines.size(); ++lineNo) {
+        if (lineNo > blockEndLine) {
+            blockStartByte = d.m_lines.at(lineNo - 1).start;
+            blockEndLine = lineNo;
+            while (
+                blockEndLine < d.m_lines.size() && d.m_lines.at(blockEndLine - 1).start - blockStartByte < kBlockBytes)
+                ++blockEndLine;
+            const IniDocument::LineSpan &last = d.m_lines.at(blockEndLine - 1);
+            const QByteArrayView bytesOfBlock(
+                bytes.constData() + blockStartByte, last.start + last.length + last.eolLength - blockStartByte);
+            QStringDecoder decoder(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless);
+            block = decoder(bytesOfBlock); // reuses the freed block's memory
+            blockHasError = decoder.hasError();
+            blockIsAscii = !blockHasError && block.size() == bytesOfBlock.size();
+            pos = 0;
+        }
+        const QChar *text = block.constData();
+        const qsizetype textSize = block.size();
         qsizetype end = pos;
-        if (sameOffsets) {
+        if (blockIsAscii) {
             const IniDocument::LineSpan &span = d.m_lines.at(lineNo - 1);
-            pos = span.start - offset;
+            pos = span.start - blockStartByte;
             end = pos + span.length;
         } else {
             while (end < textSize && text[end] != u'\n' && text[end] != u'\r')
@@ -198,7 +228,7 @@ void IniParser::run()
         if (pos < textSize)
             pos += (text[pos] == u'\r' && pos + 1 < textSize && text[pos + 1] == u'\n') ? 2 : 1;
 
-        if (invalidUtf8) {
+        if (blockHasError) {
             QStringDecoder check(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless);
             const QString checked = check(d.lineBytes(lineNo)); // decoding happens on the conversion
             if (check.hasError())
@@ -212,7 +242,7 @@ void IniParser::run()
         if (stripped.isEmpty() || isComment) {
             // configparser keeps blank lines inside a value (dropped again if they end it).
             if (!isComment && m_entryOpen)
-                m_value += u'\n';
+                ++m_pendingBlankLines;
             continue;
         }
 
@@ -221,7 +251,8 @@ void IniParser::run()
             ++indent;
 
         if (m_section && m_entryOpen && indent > indentLevel) {
-            m_value += u'\n';
+            m_value += QString(m_pendingBlankLines + 1, u'\n');
+            m_pendingBlankLines = 0;
             m_value += stripped;
             m_entry->lastLine = lineNo;
             continue;
@@ -235,10 +266,10 @@ void IniParser::run()
             if (close >= 2) {
                 finishSection(lineNo - 1);
                 const QString name = stripped.sliced(1, close - 1).toString();
-                m_sectionRepeated = m_sectionFirstLine.contains(name);
+                const auto it = m_sectionFirstLine.constFind(name);
+                m_sectionRepeated = it != m_sectionFirstLine.constEnd();
                 // configparser never counts [DEFAULT] as a duplicate section (a repeated key in it is one).
-                if (const auto it = m_sectionFirstLine.constFind(name);
-                    it != m_sectionFirstLine.constEnd() && name != u"DEFAULT"_s) {
+                if (m_sectionRepeated && name != u"DEFAULT"_s) {
                     warn(lineNo,
                         IniDocument::tr("Section [%1] appears again (first at line %2). The AWS CLI refuses files "
                                         "with duplicate sections; Rolecall merges them, later values winning.")
@@ -287,20 +318,28 @@ void IniParser::run()
         }
         finishEntry();
         IniEntry entry;
-        entry.rawKey = rawKey.toString();
         const bool lower = std::none_of(rawKey.begin(), rawKey.end(), [](QChar c) { return c.isUpper(); });
-        entry.key = lower ? entry.rawKey : entry.rawKey.toLower(); // shared when already lower-case
+        if (lower) {
+            entry.id = knownKey(rawKey);
+            entry.key = entry.id == KnownKey::Other ? rawKey.toString() : knownKeyName(entry.id);
+        } else {
+            entry.key = rawKey.toString().toLower();
+            entry.id = knownKey(entry.key);
+            if (entry.id != KnownKey::Other)
+                entry.key = knownKeyName(entry.id);
+        }
         entry.line = lineNo;
         entry.lastLine = lineNo;
         if (isDuplicateOption(entry.key))
             warn(lineNo,
                 IniDocument::tr("\"%1\" is set again in [%2]. The AWS CLI refuses files with duplicate keys; "
                                 "Rolecall uses the last value.")
-                    .arg(entry.rawKey, m_section->name),
+                    .arg(rawKey.toString(), m_section->name),
                 true);
-        m_section->entries.append(std::move(entry));
-        m_entry = &m_section->entries.last();
+        m_entries.append(std::move(entry));
+        m_entry = &m_entries.last();
         m_value = stripped.sliced(delimiter + 1).trimmed().toString();
+        m_pendingBlankLines = 0;
         m_entryOpen = true;
     }
     finishSection(static_cast<int>(d.m_lines.size()));

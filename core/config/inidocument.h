@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include "knownkeys.h"
+
 #include <QByteArray>
 #include <QCoreApplication>
 #include <QList>
@@ -30,8 +32,8 @@ struct Diagnostic
 /** One `key = value` entry, with botocore's value semantics. */
 struct IniEntry
 {
-    QString key; ///< lower-cased, as configparser's optionxform does
-    QString rawKey; ///< as written
+    QString key; ///< lower-cased, as configparser's optionxform does (a shared constant for known keys)
+    KnownKey id = KnownKey::Other; ///< the key's number when Rolecall knows it
     /// The value as botocore sees it: stripped; continuation lines joined with '\n'.
     QString value;
     /// `s3 =` followed by indented `key = value` lines: botocore's nested sub-section.
@@ -107,3 +109,9 @@ private:
 bool shlexSplit(QStringView text, QStringList *parts);
 
 } // namespace Rolecall::Core::Config
+
+// Qt containers move these with memcpy when they grow (every member is itself relocatable).
+Q_DECLARE_TYPEINFO(Rolecall::Core::Config::Diagnostic, Q_RELOCATABLE_TYPE);
+Q_DECLARE_TYPEINFO(Rolecall::Core::Config::IniEntry, Q_RELOCATABLE_TYPE);
+Q_DECLARE_TYPEINFO(Rolecall::Core::Config::IniSection, Q_RELOCATABLE_TYPE);
+Q_DECLARE_TYPEINFO(Rolecall::Core::Config::IniDocument::LineSpan, Q_PRIMITIVE_TYPE);

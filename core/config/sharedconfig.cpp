@@ -21,10 +21,15 @@ struct RawSection
     int line = 0;
 };
 
+bool sameKey(const Setting &a, const Setting &b)
+{
+    return a.id == b.id && (a.id != KnownKey::Other || a.key == b.key);
+}
+
 void setOrReplace(QList<Setting> &settings, Setting setting)
 {
     for (Setting &existing : settings) {
-        if (existing.key == setting.key) {
+        if (sameKey(existing, setting)) {
             existing = std::move(setting);
             return;
         }
@@ -36,6 +41,8 @@ QList<RawSection> rawSections(const IniDocument &doc, bool isCredentialsFile)
 {
     QList<RawSection> sections;
     QHash<QString, qsizetype> index;
+    sections.reserve(doc.sections().size());
+    index.reserve(doc.sections().size());
     RawSection defaults;
     for (const IniSection &section : doc.sections()) {
         RawSection *target = nullptr;
@@ -47,17 +54,18 @@ QList<RawSection> rawSections(const IniDocument &doc, bool isCredentialsFile)
             index.insert(section.name, sections.size());
             sections.append(RawSection {section.name, {}, section.line});
             target = &sections.last();
+            target->settings.reserve(section.entries.size());
         }
         for (const IniEntry &entry : section.entries)
             setOrReplace(target->settings,
                 Setting {entry.key, entry.value, entry.isNested, entry.nested, doc.fileName(), entry.line,
-                    isCredentialsFile});
+                    isCredentialsFile, entry.id});
     }
     if (!defaults.settings.isEmpty()) {
         for (RawSection &section : sections) {
             for (const Setting &setting : std::as_const(defaults.settings)) {
                 const bool present = std::any_of(section.settings.cbegin(), section.settings.cend(),
-                    [&](const Setting &s) { return s.key == setting.key; });
+                    [&](const Setting &s) { return sameKey(s, setting); });
                 if (!present)
                     section.settings.append(setting);
             }
@@ -70,6 +78,15 @@ const Setting *findIn(const QList<Setting> &settings, QStringView key)
 {
     for (const Setting &setting : settings) {
         if (setting.key == key)
+            return &setting;
+    }
+    return nullptr;
+}
+
+const Setting *findIn(const QList<Setting> &settings, KnownKey key)
+{
+    for (const Setting &setting : settings) {
+        if (setting.id == key)
             return &setting;
     }
     return nullptr;
@@ -123,7 +140,17 @@ const Setting *ProfileSettings::find(QStringView key) const
     return findIn(settings, key);
 }
 
+const Setting *ProfileSettings::find(KnownKey key) const
+{
+    return findIn(settings, key);
+}
+
 const Setting *NamedSection::find(QStringView key) const
+{
+    return findIn(settings, key);
+}
+
+const Setting *NamedSection::find(KnownKey key) const
 {
     return findIn(settings, key);
 }
@@ -155,6 +182,8 @@ SharedConfig SharedConfig::fromDocuments(IniDocument config, IniDocument credent
         shared.m_extraDiagnostics.append({Diagnostic::Severity::Warning, file, line, message});
     };
 
+    shared.m_profileIndex.reserve(shared.m_config.sections().size() + shared.m_credentials.sections().size());
+    shared.m_profiles.reserve(shared.m_config.sections().size() + shared.m_credentials.sections().size());
     // botocore's build_profile_map, section by section in file order.
     const QString configFile = shared.m_config.fileName();
     for (RawSection &section : rawSections(shared.m_config, false)) {

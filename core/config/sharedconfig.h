@@ -17,6 +17,7 @@ struct Setting
     QString file;
     int line = 0;
     bool fromCredentialsFile = false;
+    KnownKey id = KnownKey::Other; ///< the key's number when Rolecall knows it (lookups compare it)
 };
 
 /** A profile's merged settings, in botocore's key order. */
@@ -30,8 +31,11 @@ struct ProfileSettings
     bool inCredentials = false;
 
     const Setting *find(QStringView key) const;
+    const Setting *find(KnownKey key) const;
     QString value(QStringView key) const { return find(key) ? find(key)->value : QString(); }
+    QString value(KnownKey key) const { return find(key) ? find(key)->value : QString(); }
     bool has(QStringView key) const { return find(key) != nullptr; }
+    bool has(KnownKey key) const { return find(key) != nullptr; }
 };
 
 /** An `[sso-session name]` or `[services name]` section of the config file. */
@@ -43,6 +47,7 @@ struct NamedSection
     int line = 0;
 
     const Setting *find(QStringView key) const;
+    const Setting *find(KnownKey key) const;
 };
 
 /** Where the two files are: AWS_CONFIG_FILE / AWS_SHARED_CREDENTIALS_FILE, else ~/.aws/… (with ~ and $VAR expanded). */
@@ -92,3 +97,8 @@ private:
 };
 
 } // namespace Rolecall::Core::Config
+
+// Qt containers move these with memcpy when they grow (every member is itself relocatable).
+Q_DECLARE_TYPEINFO(Rolecall::Core::Config::Setting, Q_RELOCATABLE_TYPE);
+Q_DECLARE_TYPEINFO(Rolecall::Core::Config::ProfileSettings, Q_RELOCATABLE_TYPE);
+Q_DECLARE_TYPEINFO(Rolecall::Core::Config::NamedSection, Q_RELOCATABLE_TYPE);

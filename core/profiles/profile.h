@@ -115,6 +115,7 @@ struct ResolvedProfile
     /// Endpoint settings for the profile's STS calls: profile keys, then the environment overrides.
     EndpointSettings endpointSettings(const QProcessEnvironment &env) const;
     QString setting(QStringView key) const;
+    QString setting(Config::KnownKey key) const;
 };
 
 /**
@@ -162,7 +163,8 @@ private:
     QList<Config::Setting> effectiveSettings(const QString &name, QStringList *errors) const;
     void buildSteps(const QString &name, Context &context) const;
     bool appendSourceChain(const QString &source, Context &context) const;
-    Step assumeRoleStep(const QString &name, const QList<Config::Setting> &settings, QStringList *errors) const;
+    void appendAssumeRoleStep(
+        const QString &name, const QList<Config::Setting> &settings, QList<Step> &steps, QStringList *errors) const;
 
     const Config::SharedConfig &m_config;
     QString m_defaultSessionName;
@@ -175,3 +177,7 @@ private:
 QString accountIdFromArn(const QString &arn);
 
 } // namespace Rolecall::Core::Profiles
+
+// Qt containers move these with memcpy when they grow (every member is itself relocatable).
+Q_DECLARE_TYPEINFO(Rolecall::Core::Profiles::Step, Q_RELOCATABLE_TYPE);
+Q_DECLARE_TYPEINFO(Rolecall::Core::Profiles::ResolvedProfile, Q_RELOCATABLE_TYPE);

@@ -14,41 +14,44 @@ using Config::Setting;
 
 namespace {
 
-const Setting *find(const QList<Setting> &settings, QStringView key)
+using Key = Config::KnownKey;
+
+// Every key the resolver reads is a KnownKey: a lookup compares one byte per setting.
+const Setting *find(const QList<Setting> &settings, Key key)
 {
     for (const Setting &s : settings) {
-        if (s.key == key)
+        if (s.id == key)
             return &s;
     }
     return nullptr;
 }
 
-QString value(const QList<Setting> &settings, QStringView key)
+QString value(const QList<Setting> &settings, Key key)
 {
     const Setting *s = find(settings, key);
     return s ? s->value : QString();
 }
 
-bool has(const QList<Setting> &settings, QStringView key)
+bool has(const QList<Setting> &settings, Key key)
 {
     return find(settings, key) != nullptr;
 }
 
 bool hasStaticCredentials(const QList<Setting> &settings)
 {
-    return has(settings, u"aws_access_key_id") || has(settings, u"aws_secret_access_key");
+    return has(settings, Key::AwsAccessKeyId) || has(settings, Key::AwsSecretAccessKey);
 }
 
 // botocore's SSOProvider: "role name & account ID indicate the cred provider should be used".
 bool isSsoProfile(const QList<Setting> &settings)
 {
-    return has(settings, u"sso_account_id") || has(settings, u"sso_role_name");
+    return has(settings, Key::SsoAccountId) || has(settings, Key::SsoRoleName);
 }
 
 // botocore's _has_assume_role_config_vars
 bool hasAssumeRoleVars(const QList<Setting> &settings)
 {
-    return has(settings, u"role_arn") && !has(settings, u"web_identity_token_file");
+    return has(settings, Key::RoleArn) && !has(settings, Key::WebIdentityTokenFile);
 }
 
 QStringList splitList(const QString &text)
@@ -147,6 +150,18 @@ bool ResolvedProfile::needsMfa() const
 
 QString ResolvedProfile::setting(QStringView key) const
 {
+    const Config::KnownKey id = Config::knownKey(key);
+    if (id != Config::KnownKey::Other)
+        return value(settings, id);
+    for (const Setting &s : settings) {
+        if (s.key == key)
+            return s.value;
+    }
+    return {};
+}
+
+QString ResolvedProfile::setting(Config::KnownKey key) const
+{
     return value(settings, key);
 }
 
@@ -155,11 +170,11 @@ EndpointSettings ResolvedProfile::endpointSettings(const QProcessEnvironment &en
     EndpointSettings e;
     e.region = region;
     e.legacyGlobalEndpoint
-        = setting(u"sts_regional_endpoints").trimmed().compare("legacy"_L1, Qt::CaseInsensitive) == 0;
-    e.useFips = parseAwsBool(setting(u"use_fips_endpoint"));
-    e.useDualStack = parseAwsBool(setting(u"use_dualstack_endpoint"));
-    e.ignoreConfiguredUrls = parseAwsBool(setting(u"ignore_configured_endpoint_urls"));
-    const Setting *direct = find(settings, u"endpoint_url");
+        = setting(Key::StsRegionalEndpoints).trimmed().compare("legacy"_L1, Qt::CaseInsensitive) == 0;
+    e.useFips = parseAwsBool(setting(Key::UseFipsEndpoint));
+    e.useDualStack = parseAwsBool(setting(Key::UseDualstackEndpoint));
+    e.ignoreConfiguredUrls = parseAwsBool(setting(Key::IgnoreConfiguredEndpointUrls));
+    const Setting *direct = find(settings, Key::EndpointUrl);
     e.configUrl = direct ? direct->value : QString();
     e.configServiceUrl = endpointUrl != e.configUrl ? endpointUrl : QString();
     e.applyEnvironment(env);
@@ -214,7 +229,7 @@ QString ProfileResolver::sessionNameForUser(const QProcessEnvironment &env)
 QList<Setting> ProfileResolver::effectiveSettings(const QString &name, QStringList *errors) const
 {
     const Config::ProfileSettings *own = m_config.profile(name);
-    if (own && !own->has(u"include_profile"))
+    if (own && !own->has(Key::IncludeProfile))
         return own->settings; // implicitly shared: no copy
     // aws-vault's include_profile: the included profile's settings apply where this one has none.
     QList<Setting> settings;
@@ -234,35 +249,39 @@ QList<Setting> ProfileResolver::effectiveSettings(const QString &name, QStringLi
             break;
         }
         for (const Setting &setting : profile->settings) {
-            if (!has(settings, setting.key))
+            const bool present = std::any_of(settings.cbegin(), settings.cend(), [&setting](const Setting &s) {
+                return s.id == setting.id && (s.id != Key::Other || s.key == setting.key);
+            });
+            if (!present)
                 settings.append(setting);
         }
-        current = profile->value(u"include_profile");
+        current = profile->value(Key::IncludeProfile);
     }
     return settings;
 }
 
-Step ProfileResolver::assumeRoleStep(const QString &name, const QList<Setting> &settings, QStringList *errors) const
+void ProfileResolver::appendAssumeRoleStep(
+    const QString &name, const QList<Setting> &settings, QList<Step> &steps, QStringList *errors) const
 {
-    Step step;
+    Step &step = steps.emplaceBack(); // filled in place: a Step is some 400 bytes
     step.type = Step::Type::AssumeRole;
     step.profile = name;
-    step.roleArn = value(settings, u"role_arn");
-    step.roleSessionName = value(settings, u"role_session_name");
+    step.roleArn = value(settings, Key::RoleArn);
+    step.roleSessionName = value(settings, Key::RoleSessionName);
     if (step.roleSessionName.isEmpty())
         step.roleSessionName = m_defaultSessionName;
-    step.externalId = value(settings, u"external_id");
-    step.mfaSerial = value(settings, u"mfa_serial");
-    step.mfaProcess = value(settings, u"mfa_process");
-    step.sourceIdentity = value(settings, u"source_identity");
-    if (const Setting *duration = find(settings, u"duration_seconds")) {
+    step.externalId = value(settings, Key::ExternalId);
+    step.mfaSerial = value(settings, Key::MfaSerial);
+    step.mfaProcess = value(settings, Key::MfaProcess);
+    step.sourceIdentity = value(settings, Key::SourceIdentity);
+    if (const Setting *duration = find(settings, Key::DurationSeconds)) {
         // botocore: int(value), and a value that is not a whole number is dropped without a word.
         bool ok = false;
         const int seconds = duration->value.trimmed().toInt(&ok);
         if (ok)
             step.durationSeconds = seconds;
     }
-    for (const QString &pair : value(settings, u"session_tags").split(u',', Qt::SkipEmptyParts)) {
+    for (const QString &pair : value(settings, Key::SessionTags).split(u',', Qt::SkipEmptyParts)) {
         const qsizetype eq = pair.indexOf(u'=');
         if (eq <= 0) {
             errors->append(tr("session_tags of \"%1\" must look like key1=value1,key2=value2.").arg(name));
@@ -270,10 +289,9 @@ Step ProfileResolver::assumeRoleStep(const QString &name, const QList<Setting> &
         }
         step.tags.append({pair.left(eq).trimmed(), pair.mid(eq + 1).trimmed()});
     }
-    step.transitiveTagKeys = splitList(value(settings, u"transitive_session_tags"));
-    step.policyArns = splitList(value(settings, u"rolecall_session_policy_arns"));
-    step.policy = value(settings, u"rolecall_session_policy");
-    return step;
+    step.transitiveTagKeys = splitList(value(settings, Key::TransitiveSessionTags));
+    step.policyArns = splitList(value(settings, Key::RolecallSessionPolicyArns));
+    step.policy = value(settings, Key::RolecallSessionPolicy);
 }
 
 void ProfileResolver::buildSteps(const QString &name, Context &context) const
@@ -287,11 +305,11 @@ void ProfileResolver::buildSteps(const QString &name, Context &context) const
         step.profile = name;
         if (type == Step::Type::StaticKeys) {
             const QList<Setting> keys = name == context.top ? settings : effectiveSettings(name, errors);
-            step.accessKeyId = value(keys, u"aws_access_key_id");
-            step.secretAccessKey = value(keys, u"aws_secret_access_key");
-            step.sessionToken = value(keys, u"aws_session_token");
+            step.accessKeyId = value(keys, Key::AwsAccessKeyId);
+            step.secretAccessKey = value(keys, Key::AwsSecretAccessKey);
+            step.sessionToken = value(keys, Key::AwsSessionToken);
             if (step.sessionToken.isEmpty())
-                step.sessionToken = value(keys, u"aws_security_token");
+                step.sessionToken = value(keys, Key::AwsSecurityToken);
         }
         context.steps.append(std::move(step));
         context.chain.append(name);
@@ -299,8 +317,8 @@ void ProfileResolver::buildSteps(const QString &name, Context &context) const
     };
 
     if (hasAssumeRoleVars(settings) && (isTop || !hasStaticCredentials(settings))) {
-        const QString sourceProfile = value(settings, u"source_profile");
-        const QString credentialSource = value(settings, u"credential_source");
+        const QString sourceProfile = value(settings, Key::SourceProfile);
+        const QString credentialSource = value(settings, Key::CredentialSource);
         if (!sourceProfile.isEmpty() && !credentialSource.isEmpty()) {
             errors->append(tr("The profile \"%1\" contains both source_profile and credential_source.").arg(name));
             return;
@@ -345,21 +363,21 @@ void ProfileResolver::buildSteps(const QString &name, Context &context) const
         } else if (!appendSourceChain(sourceProfile, context)) {
             return;
         }
-        context.steps.append(assumeRoleStep(name, settings, errors));
+        appendAssumeRoleStep(name, settings, context.steps, errors);
         if (context.chain.isEmpty() || context.chain.last() != name)
             context.chain.append(name);
         return;
     }
 
     // Not an assume-role hop: botocore's other providers, in their order.
-    if (has(settings, u"web_identity_token_file") && has(settings, u"role_arn")) {
+    if (has(settings, Key::WebIdentityTokenFile) && has(settings, Key::RoleArn)) {
         Step *step = root(Step::Type::WebIdentity);
-        step->roleArn = value(settings, u"role_arn");
-        step->webIdentityTokenFile = value(settings, u"web_identity_token_file");
-        step->roleSessionName = value(settings, u"role_session_name");
+        step->roleArn = value(settings, Key::RoleArn);
+        step->webIdentityTokenFile = value(settings, Key::WebIdentityTokenFile);
+        step->roleSessionName = value(settings, Key::RoleSessionName);
         if (step->roleSessionName.isEmpty())
             step->roleSessionName = m_defaultSessionName;
-        if (const Setting *duration = find(settings, u"duration_seconds"))
+        if (const Setting *duration = find(settings, Key::DurationSeconds))
             step->durationSeconds = duration->value.trimmed().toInt();
         return;
     }
@@ -367,8 +385,8 @@ void ProfileResolver::buildSteps(const QString &name, Context &context) const
         root(Step::Type::Sso);
         return;
     }
-    const Setting *keyId = find(settings, u"aws_access_key_id");
-    const Setting *process = find(settings, u"credential_process");
+    const Setting *keyId = find(settings, Key::AwsAccessKeyId);
+    const Setting *process = find(settings, Key::CredentialProcess);
     if (keyId && keyId->fromCredentialsFile) {
         root(Step::Type::StaticKeys);
     } else if (process) {
@@ -389,14 +407,14 @@ void ProfileResolver::buildSteps(const QString &name, Context &context) const
     }
     if (context.steps.last().type == Step::Type::StaticKeys) {
         // botocore's shared-credentials and config-file providers each need both keys in their file.
-        const Setting *secret = find(settings, u"aws_secret_access_key");
+        const Setting *secret = find(settings, Key::AwsSecretAccessKey);
         if (keyId && secret && keyId->fromCredentialsFile != secret->fromCredentialsFile)
             errors->append(tr("The profile \"%1\" has aws_access_key_id in %2 but aws_secret_access_key in %3; "
                               "the AWS CLI needs both in the same file.")
                                .arg(name, keyId->file, secret->file));
-        else if (!has(settings, u"aws_access_key_id"))
+        else if (!has(settings, Key::AwsAccessKeyId))
             errors->append(tr("The profile \"%1\" has aws_secret_access_key but no aws_access_key_id.").arg(name));
-        else if (!has(settings, u"aws_secret_access_key"))
+        else if (!has(settings, Key::AwsSecretAccessKey))
             errors->append(tr("The profile \"%1\" has aws_access_key_id but no aws_secret_access_key.").arg(name));
     }
 }
@@ -442,26 +460,26 @@ ResolvedProfile ProfileResolver::resolve(const QString &name) const
     r.line = profile->line;
     r.settings = effectiveSettings(name, &r.errors);
     const QList<Setting> &s = r.settings;
-    r.region = value(s, u"region");
-    r.roleArn = value(s, u"role_arn");
-    r.sourceProfile = value(s, u"source_profile");
-    r.credentialSource = value(s, u"credential_source");
-    r.mfaSerial = value(s, u"mfa_serial");
-    r.externalId = value(s, u"external_id");
-    r.roleSessionName = value(s, u"role_session_name");
-    r.ssoSession = value(s, u"sso_session");
-    r.ssoStartUrl = value(s, u"sso_start_url");
-    if (const Setting *duration = find(s, u"duration_seconds")) {
+    r.region = value(s, Key::Region);
+    r.roleArn = value(s, Key::RoleArn);
+    r.sourceProfile = value(s, Key::SourceProfile);
+    r.credentialSource = value(s, Key::CredentialSource);
+    r.mfaSerial = value(s, Key::MfaSerial);
+    r.externalId = value(s, Key::ExternalId);
+    r.roleSessionName = value(s, Key::RoleSessionName);
+    r.ssoSession = value(s, Key::SsoSession);
+    r.ssoStartUrl = value(s, Key::SsoStartUrl);
+    if (const Setting *duration = find(s, Key::DurationSeconds)) {
         bool ok = false;
         const int seconds = duration->value.trimmed().toInt(&ok);
         if (ok)
             r.durationSeconds = seconds;
     }
     // The STS endpoint: the services section's `sts = endpoint_url = …`, else endpoint_url.
-    r.endpointUrl = value(s, u"endpoint_url");
-    if (const QString services = value(s, u"services"); !services.isEmpty()) {
+    r.endpointUrl = value(s, Key::EndpointUrl);
+    if (const QString services = value(s, Key::Services); !services.isEmpty()) {
         if (const Config::NamedSection *section = m_config.servicesSection(services)) {
-            if (const Setting *sts = section->find(u"sts"); sts && sts->isNested) {
+            if (const Setting *sts = section->find(Key::Sts); sts && sts->isNested) {
                 for (const auto &[key, nestedValue] : sts->nested) {
                     if (key == "endpoint_url"_L1)
                         r.endpointUrl = nestedValue;
@@ -475,21 +493,23 @@ ResolvedProfile ProfileResolver::resolve(const QString &name) const
 
     if (hasAssumeRoleVars(s))
         r.kind = r.credentialSource.isEmpty() || !r.sourceProfile.isEmpty() ? Kind::Role : Kind::CredentialSource;
-    else if (has(s, u"web_identity_token_file") && has(s, u"role_arn"))
+    else if (has(s, Key::WebIdentityTokenFile) && has(s, Key::RoleArn))
         r.kind = Kind::WebIdentity;
     else if (isSsoProfile(s))
         r.kind = Kind::Sso;
-    else if (const Setting *keyId = find(s, u"aws_access_key_id"); keyId && keyId->fromCredentialsFile)
+    else if (const Setting *keyId = find(s, Key::AwsAccessKeyId); keyId && keyId->fromCredentialsFile)
         r.kind = Kind::Static;
-    else if (has(s, u"credential_process"))
-        r.kind = keychainProfileOf(value(s, u"credential_process")) ? Kind::Static : Kind::Process;
+    else if (has(s, Key::CredentialProcess))
+        r.kind = keychainProfileOf(value(s, Key::CredentialProcess)) ? Kind::Static : Kind::Process;
     else if (hasStaticCredentials(s))
         r.kind = Kind::Static;
 
     Context context;
     context.top = name;
-    context.visited = {name};
-    context.steps.reserve(4); // room for the usual chain and its MFA step; trimmed below
+    context.visited.reserve(4); // room for the usual chain: no list grows one name at a time
+    context.visited.append(name);
+    context.chain.reserve(4);
+    context.steps.reserve(4); // and its MFA step; trimmed below
     buildSteps(name, context);
     r.errors += context.errors;
     r.chain = std::move(context.chain);
@@ -502,8 +522,8 @@ ResolvedProfile ProfileResolver::resolve(const QString &name) const
             continue;
         const QString keysProfile = r.steps.at(i).profile;
         const QList<Setting> keySettings = effectiveSettings(keysProfile, &r.errors);
-        QString serial = value(keySettings, u"mfa_serial");
-        QString mfaProcess = value(keySettings, u"mfa_process");
+        QString serial = value(keySettings, Key::MfaSerial);
+        QString mfaProcess = value(keySettings, Key::MfaProcess);
         const bool nextIsRole = i + 1 < r.steps.size() && r.steps.at(i + 1).type == Step::Type::AssumeRole;
         if (serial.isEmpty() && nextIsRole) {
             serial = r.steps.at(i + 1).mfaSerial;

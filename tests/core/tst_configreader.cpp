@@ -3,7 +3,9 @@
 // The corpus is tests/data/config/<case>/{config,credentials,expected.json}; expected.json is written
 // by tests/data/config/generate_expected.py from botocore itself.
 #include "config/inidocument.h"
+#include "config/knownkeys.h"
 #include "config/sharedconfig.h"
+#include "profiles/profile.h"
 
 #include <QDir>
 #include <QFile>
@@ -175,6 +177,8 @@ private Q_SLOTS:
     void diagnosticPrintsFileLineMessage();
     void loadsFilesFromPathsLikeFromDocuments();
     void fiveThousandProfilesLoadWithoutDiagnostics();
+    void tagsKnownKeysWhateverTheirCase();
+    void decodesLargeFilesBlockByBlock();
 };
 
 void Tst_ConfigReader::corpusIsCompleteAndCurrent()
@@ -418,6 +422,86 @@ void Tst_ConfigReader::fiveThousandProfilesLoadWithoutDiagnostics()
     QCOMPARE(last->value(u"role_arn"), u"arn:aws:iam::123456789012:role/Team4999"_s);
     QVERIFY(last->find(u"s3") && last->find(u"s3")->isNested);
     QCOMPARE(shared.configDocument().lineCount(), 2 + 5000 * 7);
+}
+
+// The resolver finds settings by KnownKey: every entry must carry the number of its (lower-cased)
+// key, or a profile written with Role_ARN would silently lose its role.
+void Tst_ConfigReader::tagsKnownKeysWhateverTheirCase()
+{
+    for (int i = 1; i < static_cast<int>(KnownKey::Count); ++i) {
+        const auto key = static_cast<KnownKey>(i);
+        QVERIFY(!knownKeyName(key).isEmpty());
+        QCOMPARE(knownKey(knownKeyName(key)), key);
+    }
+    QCOMPARE(knownKey(u"s3"), KnownKey::Other);
+    QCOMPARE(knownKey(u"Region"), KnownKey::Other); // callers pass lower-case text
+    QVERIFY(knownKeyName(KnownKey::Other).isEmpty());
+
+    const QByteArray config = "[profile user]\nMFA_Serial = arn:aws:iam::123456789012:mfa/alice\n"
+                              "[profile admin]\nRole_ARN = arn:aws:iam::210987654321:role/Admin\n"
+                              "SOURCE_PROFILE = user\nRegion = eu-west-1\nS3 =\n  Addressing_Style = path\n"
+                              "Custom_Key = kept\n";
+    const QByteArray credentials = "[user]\nAWS_Access_Key_ID = AKIAIOSFODNN7EXAMPLE\n"
+                                   "aws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY\n";
+    const SharedConfig shared = SharedConfig::fromDocuments(
+        IniDocument::parse(config, u"config"_s), IniDocument::parse(credentials, u"credentials"_s));
+    const ProfileSettings *admin = shared.profile(u"admin"_s);
+    QVERIFY(admin);
+    for (const Setting &setting : admin->settings) {
+        QCOMPARE(setting.key, setting.key.toLower());
+        QCOMPARE(setting.id, knownKey(setting.key));
+    }
+    QCOMPARE(admin->find(KnownKey::RoleArn), admin->find(u"role_arn"));
+    QVERIFY(admin->find(KnownKey::RoleArn));
+    QCOMPARE(admin->find(u"custom_key")->id, KnownKey::Other);
+    QCOMPARE(admin->find(u"s3")->id, KnownKey::Other);
+
+    const Rolecall::Core::Profiles::ProfileResolver resolver(shared);
+    const auto resolved = resolver.resolve(u"admin"_s);
+    QVERIFY2(resolved.errors.isEmpty(), qPrintable(resolved.errors.join(u'\n')));
+    QCOMPARE(resolved.kind, Rolecall::Core::Profiles::Kind::Role);
+    QCOMPARE(resolved.region, u"eu-west-1"_s);
+    QCOMPARE(resolved.chain, (QStringList {u"user"_s, u"admin"_s}));
+    QCOMPARE(resolved.steps.size(), 3); // keys, session token with user's MFA, assume role
+    QCOMPARE(resolved.steps.at(1).mfaSerial, u"arn:aws:iam::123456789012:mfa/alice"_s);
+    QCOMPARE(resolved.setting(u"custom_key"), u"kept"_s);
+    QCOMPARE(resolved.setting(u"region"), u"eu-west-1"_s);
+}
+
+// The reader decodes the file in blocks of some 32 KiB of whole lines: text on either side of a block
+// boundary, multi-byte characters, mixed line endings and a bad line far into the file must read as
+// if the file were decoded at once.
+void Tst_ConfigReader::decodesLargeFilesBlockByBlock()
+{
+    QByteArray config;
+    int line = 0;
+    int badLine = 0;
+    const QString nonAscii = u"caf\u00e9 \u2615 \U0001D11E"_s;
+    for (int i = 0; i < 3000; ++i) {
+        const QByteArray eol = i % 3 == 0 ? "\r\n" : "\n";
+        config += "[profile p" + QByteArray::number(i) + "]" + eol;
+        config += "note = " + nonAscii.toUtf8() + " " + QByteArray::number(i) + eol;
+        config += "multi = head" + eol + "  first" + eol + eol + "  second " + QByteArray::number(i) + eol;
+        line += 6;
+        if (i == 2500) {
+            config += "bad = \xff\xfe" + eol;
+            badLine = line + 1;
+            line += 1;
+        }
+    }
+    QVERIFY(config.size() > 4 * 32 * 1024);
+    const IniDocument doc = IniDocument::parse(config, u"config"_s);
+    QCOMPARE(doc.sections().size(), 3000);
+    QCOMPARE(doc.diagnostics().size(), 1);
+    QCOMPARE(doc.diagnostics().first().line, badLine);
+    for (int i = 0; i < 3000; i += 7) {
+        const IniSection &section = doc.sections().at(i);
+        QCOMPARE(section.name, u"profile p"_s + QString::number(i));
+        QCOMPARE(section.entries.at(0).value, nonAscii + u' ' + QString::number(i));
+        QCOMPARE(section.entries.at(1).value, u"head\nfirst\n\nsecond "_s + QString::number(i));
+    }
+    QCOMPARE(doc.sections().at(2500).entries.size(), 3);
+    QCOMPARE(doc.sections().at(2500).entries.at(2).value, u"\ufffd\ufffd"_s);
 }
 
 QTEST_GUILESS_MAIN(Tst_ConfigReader)
