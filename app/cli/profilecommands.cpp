@@ -22,6 +22,10 @@
 #include <charconv>
 #include <cstring>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 using namespace Qt::StringLiterals;
 using namespace Rolecall::Core;
 
@@ -42,13 +46,10 @@ public:
         *w++ = '"';
         const char16_t *p = text.utf16();
         const char16_t *end = p + text.size();
-        if (isAllPlain(p, text.size())) {
-            // Nearly every string: two branch-free passes over the units, which the compiler vectorizes.
-            for (qsizetype i = 0; i < text.size(); ++i)
-                w[i] = static_cast<char>(p[i]);
-            w += text.size();
-            p = end;
-        }
+        // Nearly every string is plain ASCII: copied 8 units at a time, then escaped unit by unit.
+        const qsizetype plain = copyPlain(w, p, text.size());
+        w += plain;
+        p += plain;
         while (p < end) {
             const char16_t c = *p++;
             if (isPlain(c)) {
@@ -131,15 +132,43 @@ private:
     void commit(const char *end) { m_length = end - m_buffer.constData(); }
     /// Printable ASCII that JSON takes as it is (0x7f included, as QJsonDocument writes it).
     static bool isPlain(char16_t c) { return c >= 0x20 && c < 0x80 && c != u'"' && c != u'\\'; }
-    static bool isAllPlain(const char16_t *units, qsizetype size)
+    /// Copies the plain units at the start of @p units to @p w (as bytes); returns how many.
+    static qsizetype copyPlain(char *w, const char16_t *units, qsizetype size)
     {
-        unsigned bad = 0;
-        for (qsizetype i = 0; i < size; ++i) {
-            const char16_t c = units[i];
-            bad |= static_cast<unsigned>(static_cast<char16_t>(c - 0x20) >= 0x60) | static_cast<unsigned>(c == u'"')
-                | static_cast<unsigned>(c == u'\\');
+        qsizetype i = 0;
+#if defined(__SSE2__)
+        const auto plainMask = [](__m128i v) {
+            // 0x20 <= c < 0x80 as one signed compare: c - 0x20 is below 0x60 when taken as unsigned,
+            // so shifting it by 0x8000 puts it below 0x60 - 0x8000 as signed.
+            const __m128i shifted = _mm_sub_epi16(v, _mm_set1_epi16(static_cast<short>(0x8020)));
+            const __m128i inRange = _mm_cmplt_epi16(shifted, _mm_set1_epi16(static_cast<short>(0x60 - 0x8000)));
+            const __m128i special
+                = _mm_or_si128(_mm_cmpeq_epi16(v, _mm_set1_epi16(u'"')), _mm_cmpeq_epi16(v, _mm_set1_epi16(u'\\')));
+            return _mm_movemask_epi8(_mm_andnot_si128(special, inRange));
+        };
+        const auto load
+            = [units](qsizetype at) { return _mm_loadu_si128(reinterpret_cast<const __m128i *>(units + at)); };
+        const auto store = [w](qsizetype at, __m128i v) {
+            _mm_storel_epi64(reinterpret_cast<__m128i *>(w + at), _mm_packus_epi16(v, v));
+        };
+        for (; i + 8 <= size; i += 8) {
+            const __m128i v = load(i);
+            if (plainMask(v) != 0xffff)
+                break;
+            store(i, v);
         }
-        return bad == 0;
+        // The last 1 to 7 units: one more block ending at the end, overlapping what was copied.
+        if (i < size && size >= 8 && i + 8 > size) {
+            const __m128i v = load(size - 8);
+            if (plainMask(v) == 0xffff) {
+                store(size - 8, v);
+                return size;
+            }
+        }
+#endif
+        for (; i < size && isPlain(units[i]); ++i)
+            w[i] = static_cast<char>(units[i]);
+        return i;
     }
     static char *escape(char *w, char16_t c)
     {

@@ -6,6 +6,9 @@
 #include <QFileInfo>
 #include <QRegularExpression>
 
+#include <algorithm>
+#include <limits>
+
 using namespace Qt::StringLiterals;
 
 namespace Rolecall::Core::Config {
@@ -130,7 +133,21 @@ IniDocument readDocument(const QString &path, QList<Diagnostic> *diagnostics)
             SharedConfig::tr("Cannot read the file: %1").arg(file.errorString())});
         return IniDocument::parse({}, path);
     }
-    return IniDocument::parse(file.readAll(), path);
+    // One read into a buffer of the file's size: readAll() grows its buffer in steps and copies.
+    QByteArray bytes;
+    const qint64 size = file.size();
+    if (size > 0 && size < std::numeric_limits<qsizetype>::max() / 2) {
+        bytes.resize(static_cast<qsizetype>(size));
+        const qint64 got = file.read(bytes.data(), size);
+        bytes.truncate(std::max<qint64>(got, 0));
+    }
+    if (!file.atEnd() || size <= 0)
+        bytes += file.readAll(); // the file grew while we read it, or it has no size (a pipe)
+    if (file.error() != QFileDevice::NoError) {
+        diagnostics->append({Diagnostic::Severity::Error, path, 0,
+            SharedConfig::tr("Cannot read the file: %1").arg(file.errorString())});
+    }
+    return IniDocument::parse(bytes, path);
 }
 
 } // namespace

@@ -173,6 +173,7 @@ private Q_SLOTS:
     void profilesJsonKindChainAndSteps_data();
     void profilesJsonKindChainAndSteps();
     void profilesJsonOrderIsConfigThenCredentialsOnly();
+    void profilesJsonEscapesEveryCharacterAnywhere();
     void profilesListErrorsAndStillSucceed();
     void profilesWarnAboutMalformedLinesOnStderr();
 
@@ -682,6 +683,33 @@ void Tst_ProfileCli::profilesJsonOrderIsConfigThenCredentialsOnly()
     const QJsonObject alpha = findProfile(profiles, u"alpha-user"_s);
     QCOMPARE(alpha.value(u"region"_s).toString(), u"us-east-2"_s);
     QCOMPARE(alpha.value(u"kind"_s).toString(), u"static"_s);
+}
+
+// The JSON writer copies plain ASCII in blocks of 8 units and escapes the rest one by one: every
+// character that needs care, at every position around and across those blocks, must come out as
+// the same text.
+void Tst_ProfileCli::profilesJsonEscapesEveryCharacterAnywhere()
+{
+    const QStringList specials {u"\""_s, u"\\"_s, u"\t"_s, u"\x01"_s, u"\x7f"_s, u"\u00e9"_s, u"\u20ac"_s,
+        QString::fromUcs4(U"\U0001F600"), u"\uFFFD"_s};
+    QString config = u"[profile escapes]\n"_s;
+    QHash<QString, QString> expected;
+    for (qsizetype s = 0; s < specials.size(); ++s) {
+        for (int before = 0; before <= 17; ++before) {
+            for (const int after : {1, 6, 9}) {
+                const QString key = u"k%1_%2_%3"_s.arg(s).arg(before).arg(after);
+                const QString value = QString(before + 1, u'a') + specials.at(s) + QString(after, u'b');
+                expected.insert(key, value);
+                config += key + u" = "_s + value + u'\n';
+            }
+        }
+    }
+    const QJsonArray profiles = profilesJson(config, {});
+    QCOMPARE(profiles.size(), 1);
+    const QJsonObject settings = profiles.first().toObject().value(u"settings"_s).toObject();
+    QCOMPARE(settings.size(), expected.size());
+    for (auto it = expected.cbegin(); it != expected.cend(); ++it)
+        QCOMPARE(settings.value(it.key()).toString(), it.value());
 }
 
 void Tst_ProfileCli::profilesListErrorsAndStillSucceed()
