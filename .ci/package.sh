@@ -11,7 +11,7 @@ BUILD="${1:-build/ci}"
 deb=$(ls "$BUILD"/rolecall_*.deb | head -n 1)
 echo "== package: $deb"
 dpkg-deb --field "$deb" Package Version Depends | sed 's/^/   /'
-dpkg-deb --contents "$deb" | awk '{print $6}' | grep -E 'bin/rolecall|applications/.*desktop|metainfo/.*xml|hicolor/(scalable|48x48)/apps/|completions/|man1/.*gz|translations/.*qm' | sed 's/^/   /'
+dpkg-deb --contents "$deb" | awk '{print $6}' | grep -E 'bin/rolecall|lib/.*rolecall/rolecall-cli-commands|applications/.*desktop|metainfo/.*xml|hicolor/(scalable|48x48)/apps/|completions/|man1/.*gz|translations/.*qm' | sed 's/^/   /'
 ls "$BUILD"/rolecall-*.tar.gz >/dev/null
 
 if [ "$(id -u)" -ne 0 ]; then
@@ -22,6 +22,9 @@ export DEBIAN_FRONTEND=noninteractive
 apt-get install -y -qq --no-install-recommends "./$deb" >/dev/null
 echo "== installed: $(command -v rolecall) $(command -v rolecall-cli)"
 test "$(rolecall-cli --version)" = "rolecall-cli $(dpkg-deb --field "$deb" Version)"
+# Every command but the profile listing comes from the commands module under the library directory.
+rolecall-cli --help | grep -q 'assume-role'
+HOME="$(mktemp -d)" rolecall-cli profiles --names >/dev/null
 QT_QPA_PLATFORM=offscreen timeout 30 rolecall --quit-after 300
 desktop-file-validate /usr/share/applications/io.github.rolecall.Rolecall.desktop
 appstreamcli validate --no-net /usr/share/metainfo/io.github.rolecall.Rolecall.metainfo.xml >/dev/null

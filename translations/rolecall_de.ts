@@ -689,6 +689,14 @@
         <source>Write the session into the credentials file as [NAME] (a new name, or one holding an earlier session) instead of printing it.</source>
         <translation>Die Sitzung als [NAME] in die Anmeldeinformationsdatei schreiben (ein neuer Name oder einer mit einer früheren Sitzung), statt sie auszugeben.</translation>
     </message>
+    <message>
+        <source>no such file</source>
+        <translation>Datei nicht vorhanden</translation>
+    </message>
+    <message>
+        <source>rolecall-cli: cannot load its commands from %1 (%2). The installation is incomplete: reinstall Rolecall.</source>
+        <translation>rolecall-cli: Die Befehle können nicht aus %1 geladen werden (%2). Die Installation ist unvollständig: Installieren Sie Rolecall neu.</translation>
+    </message>
 </context>
 <context>
     <name>Rolecall::Cli::CliMfaProvider</name>

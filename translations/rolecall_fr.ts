@@ -689,6 +689,14 @@
         <source>Write the session into the credentials file as [NAME] (a new name, or one holding an earlier session) instead of printing it.</source>
         <translation>Écrire la session dans le fichier d&apos;informations d&apos;identification sous [NOM] (un nouveau nom, ou un nom contenant une session précédente) au lieu de l&apos;afficher.</translation>
     </message>
+    <message>
+        <source>no such file</source>
+        <translation>fichier introuvable</translation>
+    </message>
+    <message>
+        <source>rolecall-cli: cannot load its commands from %1 (%2). The installation is incomplete: reinstall Rolecall.</source>
+        <translation>rolecall-cli : impossible de charger ses commandes depuis %1 (%2). L&apos;installation est incomplète : réinstallez Rolecall.</translation>
+    </message>
 </context>
 <context>
     <name>Rolecall::Cli::CliMfaProvider</name>

@@ -1,23 +1,125 @@
 // SPDX-License-Identifier: Apache-2.0
-// rolecall-cli: the command-line companion's composition root.
-#include "cli.h"
-#include "i18n.h"
+// rolecall-cli: the command-line companion's entry point.
+//
+// The profile listing (`profiles`, `profiles --json`, `profiles --names`, which shell completion
+// runs on every Tab) and `--version` are answered here. Every other command line goes to the
+// commands module (rolecall-cli-commands), loaded only then: its network, keychain and STS code
+// brings some twenty shared libraries (Qt Network and D-Bus, Kerberos, systemd, …) whose loading
+// took about half of each start. Where there is no module (not Linux), it is linked in.
+#include "application.h"
+#include "profilelisting.h"
 
+#include "config/sharedconfig.h"
 #include "util/processhardening.h"
 
 #include <QCoreApplication>
 
-int main(int argc, char *argv[])
+#include <cstdio>
+#include <cstring>
+#include <memory>
+#include <optional>
+
+#if defined(ROLECALL_CLI_MODULE)
+#include <dlfcn.h>
+#include <unistd.h>
+
+#include <climits>
+#include <string>
+#else
+#include "climain.h"
+#endif
+
+namespace {
+
+using Rolecall::Cli::ProfileListing;
+
+// Exactly these lines take the short path; anything more (another option, --help, a typo) goes to
+// the full parser, so both paths answer the same line the same way.
+std::optional<ProfileListing::Format> listingFormat(int argc, char *argv[])
 {
-    // Keys and sessions live in this process's memory: no core files, no same-user debugger.
+    if (argc < 2 || argc > 3 || std::strcmp(argv[1], "profiles") != 0)
+        return std::nullopt;
+    if (argc == 2)
+        return ProfileListing::Format::Table;
+    if (std::strcmp(argv[2], "--json") == 0)
+        return ProfileListing::Format::Json;
+    if (std::strcmp(argv[2], "--names") == 0)
+        return ProfileListing::Format::Names;
+    return std::nullopt;
+}
+
+int listProfiles(int argc, char *argv[], ProfileListing::Format format)
+{
+    using namespace Rolecall::Core::Config;
+    // As runCli() does first: the credentials file's keys are about to be in this process's memory.
     Rolecall::Core::disableCoreDumps();
     QCoreApplication app(argc, argv);
-    QCoreApplication::setApplicationName(QStringLiteral("rolecall-cli"));
-    QCoreApplication::setOrganizationName(QStringLiteral("Rolecall"));
-    QCoreApplication::setApplicationVersion(QStringLiteral(ROLECALL_VERSION));
-    Rolecall::installTranslators(app);
-    Rolecall::Cli::Cli cli(QCoreApplication::arguments(), QProcessEnvironment::systemEnvironment());
-    const int exitCode = cli.run();
-    cli.abandonConfigAtExit();
+    Rolecall::Cli::setUpApplication(app);
+    const QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    auto config = std::make_unique<SharedConfig>(SharedConfig::load(ConfigPaths::fromEnvironment(env)));
+    const int exitCode = ProfileListing::run(*config, env, format, stdout, stderr);
+    // As Cli::abandonConfigAtExit: the OS reclaims the parsed files faster than freeing them string
+    // by string; sanitizer builds free them so LeakSanitizer still judges everything else.
+#if !defined(__SANITIZE_ADDRESS__) && !defined(ROLECALL_SANITIZE_BUILD)
+    (void)config.release(); // NOLINT(bugprone-unused-return-value): intentionally never freed
+#endif
     return exitCode;
+}
+
+#if defined(ROLECALL_CLI_MODULE)
+// The module is installed in ROLECALL_CLI_MODULE_DIR relative to the executable, and sits next to
+// it in the build tree.
+int runCommandsModule(int argc, char *argv[])
+{
+    std::string exe(PATH_MAX, '\0');
+    const ssize_t length = readlink("/proc/self/exe", exe.data(), exe.size() - 1);
+    exe.resize(length > 0 ? static_cast<size_t>(length) : 0);
+    const std::string dir = exe.substr(0, exe.rfind('/') == std::string::npos ? 0 : exe.rfind('/'));
+    const std::string candidates[] = {
+        dir + "/" ROLECALL_CLI_MODULE_DIR "/" ROLECALL_CLI_MODULE_FILE,
+        dir + "/" ROLECALL_CLI_MODULE_FILE,
+    };
+    std::string path = candidates[0];
+    std::string problem;
+    for (const std::string &candidate : candidates) {
+        if (access(candidate.c_str(), F_OK) != 0)
+            continue;
+        path = candidate;
+        if (void *module = dlopen(candidate.c_str(), RTLD_NOW | RTLD_LOCAL)) {
+            using Entry = int (*)(int, char *[]);
+            if (const auto entry = reinterpret_cast<Entry>(dlsym(module, "rolecall_cli_main")))
+                return entry(argc, argv);
+        }
+        const char *error = dlerror();
+        problem = error ? error : "rolecall_cli_main is missing";
+        break;
+    }
+    QCoreApplication app(argc, argv);
+    Rolecall::Cli::setUpApplication(app);
+    const QString reason = problem.empty() ? QCoreApplication::translate("Rolecall::Cli::Cli", "no such file")
+                                           : QString::fromLocal8Bit(problem.c_str());
+    const QString message = QCoreApplication::translate("Rolecall::Cli::Cli",
+        "rolecall-cli: cannot load its commands from %1 (%2). The installation is incomplete: "
+        "reinstall Rolecall.")
+                                .arg(QString::fromStdString(path), reason);
+    std::fprintf(stderr, "%s\n", message.toLocal8Bit().constData());
+    return 70; // EX_SOFTWARE
+}
+#endif
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    if (argc == 2 && std::strcmp(argv[1], "--version") == 0) {
+        std::fputs("rolecall-cli " ROLECALL_VERSION "\n", stdout);
+        return 0;
+    }
+    if (const std::optional<ProfileListing::Format> format = listingFormat(argc, argv))
+        return listProfiles(argc, argv, *format);
+#if defined(ROLECALL_CLI_MODULE)
+    return runCommandsModule(argc, argv);
+#else
+    return Rolecall::Cli::runCli(argc, argv);
+#endif
 }

@@ -165,25 +165,6 @@ QString ResolvedProfile::setting(Config::KnownKey key) const
     return value(settings, key);
 }
 
-EndpointSettings ResolvedProfile::endpointSettings(const QProcessEnvironment &env) const
-{
-    EndpointSettings e;
-    e.region = region;
-    e.legacyGlobalEndpoint
-        = setting(Key::StsRegionalEndpoints).trimmed().compare("legacy"_L1, Qt::CaseInsensitive) == 0;
-    e.useFips = parseAwsBool(setting(Key::UseFipsEndpoint));
-    e.useDualStack = parseAwsBool(setting(Key::UseDualstackEndpoint));
-    e.ignoreConfiguredUrls = parseAwsBool(setting(Key::IgnoreConfiguredEndpointUrls));
-    const Setting *direct = find(settings, Key::EndpointUrl);
-    e.configUrl = direct ? direct->value : QString();
-    e.configServiceUrl = endpointUrl != e.configUrl ? endpointUrl : QString();
-    e.applyEnvironment(env);
-    const QString envRegion = env.value(u"AWS_REGION"_s, env.value(u"AWS_DEFAULT_REGION"_s));
-    if (!envRegion.isEmpty())
-        e.region = envRegion;
-    return e;
-}
-
 QString accountIdFromArn(const QString &arn)
 {
     // arn:partition:service:region:account:resource

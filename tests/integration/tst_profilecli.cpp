@@ -11,6 +11,7 @@
 #include <QDir>
 #include <QEventLoop>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -174,6 +175,10 @@ private Q_SLOTS:
     void profilesJsonKindChainAndSteps();
     void profilesJsonOrderIsConfigThenCredentialsOnly();
     void profilesJsonEscapesEveryCharacterAnywhere();
+    void shortPathAnswersLikeTheCommandsModule_data();
+    void shortPathAnswersLikeTheCommandsModule();
+    void shortPathLinksNoNetworkLibrary();
+    void missingCommandsModuleIsAClearError();
     void profilesListErrorsAndStillSucceed();
     void profilesWarnAboutMalformedLinesOnStderr();
 
@@ -710,6 +715,75 @@ void Tst_ProfileCli::profilesJsonEscapesEveryCharacterAnywhere()
     QCOMPARE(settings.size(), expected.size());
     for (auto it = expected.cbegin(); it != expected.cend(); ++it)
         QCOMPARE(settings.value(it.key()).toString(), it.value());
+}
+
+// main() answers `profiles [--json|--names]` and `--version` without the commands module; one more
+// option (--debug) sends the same line through the module's parser. Both must print the same.
+void Tst_ProfileCli::shortPathAnswersLikeTheCommandsModule_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::newRow("table") << QStringList {u"profiles"_s};
+    QTest::newRow("json") << QStringList {u"profiles"_s, u"--json"_s};
+    QTest::newRow("names") << QStringList {u"profiles"_s, u"--names"_s};
+    QTest::newRow("version") << QStringList {u"--version"_s};
+}
+
+void Tst_ProfileCli::shortPathAnswersLikeTheCommandsModule()
+{
+    QFETCH(QStringList, arguments);
+    // Every kind of profile, errors, and a malformed line (a warning on stderr).
+    writeConfig(kAllKindsConfig + u"\n[profile broken]\nthis line has no delimiter\n"_s, allKindsCredentials());
+    const CliRun shortPath = run(arguments, environment());
+    const CliRun module = run(arguments + QStringList {u"--debug"_s}, environment());
+    VERIFY_RUN(shortPath, 0);
+    VERIFY_RUN(module, 0);
+    QVERIFY(!shortPath.out.isEmpty());
+    QCOMPARE(shortPath.out, module.out);
+    QByteArrayList moduleErr = module.err.split('\n');
+    moduleErr.removeIf([](const QByteArray &line) { return line.startsWith("debug: "); });
+    QCOMPARE(shortPath.err, moduleErr.join('\n'));
+    if (arguments.first() == u"profiles"_s && arguments.size() < 2)
+        QVERIFY2(shortPath.err.contains("warning: "), shortPath.err.constData());
+}
+
+// The short path is fast because the executable itself loads none of the libraries the other
+// commands need (Qt Network and D-Bus, QtKeychain, OpenSSL and what they bring).
+void Tst_ProfileCli::shortPathLinksNoNetworkLibrary()
+{
+    if (!QFile::exists(QFileInfo(QStringLiteral(ROLECALL_CLI_PATH)).dir().filePath(u"rolecall-cli-commands.so"_s)))
+        QSKIP("rolecall-cli is built without a commands module here (not Linux)");
+    const QString readelf = QStandardPaths::findExecutable(u"readelf"_s);
+    QVERIFY2(!readelf.isEmpty(), "readelf (binutils) is needed");
+    QProcess process;
+    process.start(readelf, {u"--dynamic"_s, QStringLiteral(ROLECALL_CLI_PATH)});
+    QVERIFY(process.waitForFinished(30000));
+    const QString dynamic = QString::fromUtf8(process.readAllStandardOutput());
+    QVERIFY2(dynamic.contains(u"libQt6Core.so"_s), qPrintable(dynamic));
+    for (const QString &library :
+        {u"libQt6Network"_s, u"libQt6DBus"_s, u"libqt6keychain"_s, u"libcrypto"_s, u"libssl"_s, u"libQt6Xml"_s})
+        QVERIFY2(!dynamic.contains(library), qPrintable(library + u" is linked:\n"_s + dynamic));
+}
+
+// A copy of rolecall-cli without its module still lists profiles; every other command says what
+// is wrong and how to fix it, instead of failing in the dynamic loader.
+void Tst_ProfileCli::missingCommandsModuleIsAClearError()
+{
+    if (!QFile::exists(QFileInfo(QStringLiteral(ROLECALL_CLI_PATH)).dir().filePath(u"rolecall-cli-commands.so"_s)))
+        QSKIP("rolecall-cli is built without a commands module here (not Linux)");
+    const QString lonely = m_home->filePath(u"bin/rolecall-cli"_s);
+    QVERIFY(QDir().mkpath(QFileInfo(lonely).path()));
+    QVERIFY(QFile::copy(QStringLiteral(ROLECALL_CLI_PATH), lonely));
+    writeConfig(u"[profile one]\nregion = eu-west-1\n"_s);
+    const CliRun names = Rolecall::Test::runCli(lonely, {u"profiles"_s, u"--names"_s}, environment(), m_home->path(),
+        {}, kRunTimeoutMs, &m_problems, &m_secrets);
+    VERIFY_RUN(names, 0);
+    QCOMPARE(names.out, QByteArray("one\n"));
+    const CliRun whoami = Rolecall::Test::runCli(
+        lonely, {u"whoami"_s}, environment(), m_home->path(), {}, kRunTimeoutMs, &m_problems, &m_secrets);
+    VERIFY_RUN(whoami, 70);
+    QVERIFY2(whoami.err.contains("cannot load its commands") && whoami.err.contains("rolecall-cli-commands.so")
+            && whoami.err.contains("reinstall Rolecall"),
+        whoami.err.constData());
 }
 
 void Tst_ProfileCli::profilesListErrorsAndStillSucceed()

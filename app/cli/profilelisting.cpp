@@ -1,0 +1,431 @@
+// SPDX-License-Identifier: Apache-2.0
+// rolecall-cli profiles: the listing, as a table, JSON or bare names.
+#include "profilelisting.h"
+
+#include "config/sharedconfig.h"
+#include "profiles/profile.h"
+
+#include <QVarLengthArray>
+
+#include <algorithm>
+#include <charconv>
+#include <cstring>
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
+using namespace Qt::StringLiterals;
+using namespace Rolecall::Core;
+
+namespace Rolecall::Cli {
+
+namespace {
+
+// A small JSON writer straight to UTF-8: 5,000 profiles as QJsonObjects (or even QString appends)
+// cost more than reading and resolving them. Elements of the outermost array get lines of their own.
+class JsonWriter
+{
+public:
+    void string(QStringView text)
+    {
+        beforeValue();
+        // Worst case 6 bytes per UTF-16 unit (\u00XX); one capacity check per string.
+        char *w = reserve(text.size() * 6 + 2);
+        *w++ = '"';
+        const char16_t *p = text.utf16();
+        const char16_t *end = p + text.size();
+        // Nearly every string is plain ASCII: copied 8 units at a time, then escaped unit by unit.
+        const qsizetype plain = copyPlain(w, p, text.size());
+        w += plain;
+        p += plain;
+        while (p < end) {
+            const char16_t c = *p++;
+            if (isPlain(c)) {
+                *w++ = static_cast<char>(c);
+                continue;
+            }
+            if (c < 0x80) {
+                w = escape(w, c);
+            } else if (QChar::isHighSurrogate(c) && p < end && QChar::isLowSurrogate(*p)) {
+                w = utf8(w, QChar::surrogateToUcs4(c, *p++));
+            } else {
+                w = utf8(w, c);
+            }
+        }
+        *w++ = '"';
+        commit(w);
+    }
+    void stringOrNull(const QString &text)
+    {
+        if (text.isEmpty())
+            literal("null");
+        else
+            string(text);
+    }
+    /// `"name": "value"`, or `"name": null` when the value is empty.
+    template<std::size_t N>
+    void field(const char (&name)[N], const QString &value)
+    {
+        key(name);
+        stringOrNull(value);
+    }
+    template<std::size_t N>
+    void literal(const char (&text)[N])
+    {
+        beforeValue();
+        raw(text);
+    }
+    void number(int value)
+    {
+        beforeValue();
+        char *w = reserve(12);
+        commit(std::to_chars(w, w + 12, value).ptr);
+    }
+    void key(QStringView name)
+    {
+        string(name);
+        raw(": ");
+        m_afterKey = true;
+    }
+    /// A key known at compile time: plain ASCII that needs no escaping, written as it is.
+    template<std::size_t N>
+    void key(const char (&name)[N])
+    {
+        beforeValue();
+        char *w = reserve(N + 3);
+        *w++ = '"';
+        std::memcpy(w, name, N - 1);
+        w += N - 1;
+        std::memcpy(w, "\": ", 3);
+        commit(w + 3);
+        m_afterKey = true;
+    }
+    void beginObject() { open('{'); }
+    void endObject() { close('}'); }
+    void beginArray() { open('['); }
+    void endArray() { close(']'); }
+    /// Bytes of a literal (its size known at compile time, so the copy is a few moves).
+    template<std::size_t N>
+    void raw(const char (&text)[N])
+    {
+        char *w = reserve(N - 1);
+        std::memcpy(w, text, N - 1);
+        commit(w + N - 1);
+    }
+    QByteArrayView bytes() const { return QByteArrayView(m_buffer.constData(), m_length); }
+    /// Forgets the bytes written so far (after they were printed); the nesting state stays.
+    void discardBytes() { m_length = 0; }
+    void reserveTotal(qsizetype bytes) { m_buffer.resize(bytes); }
+
+private:
+    char *reserve(qsizetype extra)
+    {
+        if (m_length + extra > m_buffer.size())
+            m_buffer.resize(std::max(m_buffer.size() * 2, m_length + extra));
+        return m_buffer.data() + m_length;
+    }
+    void commit(const char *end) { m_length = end - m_buffer.constData(); }
+    /// Printable ASCII that JSON takes as it is (0x7f included, as QJsonDocument writes it).
+    static bool isPlain(char16_t c) { return c >= 0x20 && c < 0x80 && c != u'"' && c != u'\\'; }
+    /// Copies the plain units at the start of @p units to @p w (as bytes); returns how many.
+    static qsizetype copyPlain(char *w, const char16_t *units, qsizetype size)
+    {
+        qsizetype i = 0;
+#if defined(__SSE2__)
+        const auto plainMask = [](__m128i v) {
+            // 0x20 <= c < 0x80 as one signed compare: c - 0x20 is below 0x60 when taken as unsigned,
+            // so shifting it by 0x8000 puts it below 0x60 - 0x8000 as signed.
+            const __m128i shifted = _mm_sub_epi16(v, _mm_set1_epi16(static_cast<short>(0x8020)));
+            const __m128i inRange = _mm_cmplt_epi16(shifted, _mm_set1_epi16(static_cast<short>(0x60 - 0x8000)));
+            const __m128i special
+                = _mm_or_si128(_mm_cmpeq_epi16(v, _mm_set1_epi16(u'"')), _mm_cmpeq_epi16(v, _mm_set1_epi16(u'\\')));
+            return _mm_movemask_epi8(_mm_andnot_si128(special, inRange));
+        };
+        const auto load
+            = [units](qsizetype at) { return _mm_loadu_si128(reinterpret_cast<const __m128i *>(units + at)); };
+        const auto store = [w](qsizetype at, __m128i v) {
+            _mm_storel_epi64(reinterpret_cast<__m128i *>(w + at), _mm_packus_epi16(v, v));
+        };
+        for (; i + 8 <= size; i += 8) {
+            const __m128i v = load(i);
+            if (plainMask(v) != 0xffff)
+                break;
+            store(i, v);
+        }
+        // The last 1 to 7 units: one more block ending at the end, overlapping what was copied.
+        if (i < size && size >= 8 && i + 8 > size) {
+            const __m128i v = load(size - 8);
+            if (plainMask(v) == 0xffff) {
+                store(size - 8, v);
+                return size;
+            }
+        }
+#endif
+        for (; i < size && isPlain(units[i]); ++i)
+            w[i] = static_cast<char>(units[i]);
+        return i;
+    }
+    static char *escape(char *w, char16_t c)
+    {
+        *w++ = '\\';
+        switch (c) {
+        case u'"':
+            *w++ = '"';
+            break;
+        case u'\\':
+            *w++ = '\\';
+            break;
+        case u'\n':
+            *w++ = 'n';
+            break;
+        case u'\r':
+            *w++ = 'r';
+            break;
+        case u'\t':
+            *w++ = 't';
+            break;
+        default: {
+            static constexpr char kHex[] = "0123456789abcdef";
+            *w++ = 'u';
+            *w++ = '0';
+            *w++ = '0';
+            *w++ = kHex[(c >> 4) & 0xf];
+            *w++ = kHex[c & 0xf];
+        }
+        }
+        return w;
+    }
+    static char *utf8(char *w, char32_t c)
+    {
+        if (c < 0x800) {
+            *w++ = static_cast<char>(0xc0 | (c >> 6));
+        } else if (c < 0x10000) {
+            *w++ = static_cast<char>(0xe0 | (c >> 12));
+            *w++ = static_cast<char>(0x80 | ((c >> 6) & 0x3f));
+        } else {
+            *w++ = static_cast<char>(0xf0 | (c >> 18));
+            *w++ = static_cast<char>(0x80 | ((c >> 12) & 0x3f));
+            *w++ = static_cast<char>(0x80 | ((c >> 6) & 0x3f));
+        }
+        *w++ = static_cast<char>(0x80 | (c & 0x3f));
+        return w;
+    }
+    void beforeValue()
+    {
+        if (m_afterKey) {
+            m_afterKey = false;
+            return;
+        }
+        if (m_hasItems.isEmpty())
+            return;
+        if (m_hasItems.back() && m_hasItems.size() == 1)
+            raw(",\n  ");
+        else if (m_hasItems.back())
+            raw(", ");
+        else if (m_hasItems.size() == 1)
+            raw("\n  ");
+        m_hasItems.back() = true;
+    }
+    void open(char bracket)
+    {
+        beforeValue();
+        *reserve(1) = bracket;
+        ++m_length;
+        m_hasItems.append(false);
+    }
+    void close(char bracket)
+    {
+        if (m_hasItems.size() == 1 && m_hasItems.back())
+            raw("\n");
+        m_hasItems.removeLast();
+        *reserve(1) = bracket;
+        ++m_length;
+    }
+
+    QByteArray m_buffer;
+    qsizetype m_length = 0;
+    QVarLengthArray<bool, 8> m_hasItems;
+    bool m_afterKey = false;
+};
+
+bool isSecretKey(Config::KnownKey key)
+{
+    using Config::KnownKey;
+    return key == KnownKey::AwsSecretAccessKey || key == KnownKey::AwsSessionToken || key == KnownKey::AwsSecurityToken;
+}
+
+// Keys that have their own field in the JSON; every other key goes to "settings".
+bool hasOwnField(Config::KnownKey key)
+{
+    using Config::KnownKey;
+    switch (key) {
+    case KnownKey::Region:
+    case KnownKey::RoleArn:
+    case KnownKey::SourceProfile:
+    case KnownKey::MfaSerial:
+    case KnownKey::DurationSeconds:
+    case KnownKey::ExternalId:
+    case KnownKey::RoleSessionName:
+    case KnownKey::CredentialSource:
+    case KnownKey::EndpointUrl:
+        return true;
+    default:
+        return false;
+    }
+}
+
+void writeProfile(JsonWriter &w, const Profiles::ResolvedProfile &p)
+{
+    w.beginObject();
+    w.key("name");
+    w.string(p.name);
+    w.key("kind");
+    w.string(Profiles::kindName(p.kind));
+    w.field("region", p.region);
+    w.field("account_id", p.accountId);
+    w.field("role_arn", p.roleArn);
+    w.field("source_profile", p.sourceProfile);
+    w.key("chain");
+    w.beginArray();
+    for (const QString &name : p.chain)
+        w.string(name);
+    w.endArray();
+    w.key("steps");
+    w.beginArray();
+    for (const Profiles::Step &step : p.steps)
+        w.string(step.typeName());
+    w.endArray();
+    w.field("mfa_serial", p.mfaSerial);
+    w.key("duration_seconds");
+    if (p.durationSeconds)
+        w.number(*p.durationSeconds);
+    else
+        w.literal("null");
+    w.field("external_id", p.externalId);
+    w.field("role_session_name", p.roleSessionName);
+    w.field("credential_source", p.credentialSource);
+    w.field("endpoint_url", p.endpointUrl);
+    w.field("file", p.file);
+    w.key("line");
+    w.number(p.line);
+    w.key("errors");
+    w.beginArray();
+    for (const QString &error : p.errors)
+        w.string(error);
+    w.endArray();
+    w.key("settings");
+    w.beginObject();
+    for (const Config::Setting &setting : p.settings) {
+        if (hasOwnField(setting.id))
+            continue;
+        w.key(setting.key);
+        if (isSecretKey(setting.id)) {
+            w.string(u"***");
+        } else if (setting.isNested) {
+            w.beginObject();
+            for (const auto &[nestedKey, nestedValue] : setting.nested) {
+                w.key(nestedKey);
+                w.string(nestedValue);
+            }
+            w.endObject();
+        } else {
+            w.string(setting.value);
+        }
+    }
+    w.endObject();
+    w.endObject();
+}
+
+QString chainText(const Profiles::ResolvedProfile &p)
+{
+    QStringList parts;
+    for (const Profiles::Step &step : p.steps) {
+        switch (step.type) {
+        case Profiles::Step::Type::StaticKeys:
+            parts.append(step.profile);
+            break;
+        case Profiles::Step::Type::SessionToken:
+            parts.append(u"mfa"_s);
+            break;
+        case Profiles::Step::Type::AssumeRole:
+            parts.append(step.profile);
+            break;
+        default:
+            parts.append(step.typeName());
+        }
+    }
+    parts.removeDuplicates();
+    return parts.join(u" → "_s);
+}
+
+} // namespace
+
+int ProfileListing::run(
+    const Config::SharedConfig &config, const QProcessEnvironment &env, Format format, FILE *out, FILE *err)
+{
+    const auto writeOut = [out](QByteArrayView bytes) {
+        std::fwrite(bytes.data(), 1, static_cast<size_t>(bytes.size()), out);
+        std::fflush(out);
+    };
+    const auto writeErr = [err](const QString &text) {
+        const QByteArray bytes = text.toUtf8();
+        std::fwrite(bytes.constData(), 1, static_cast<size_t>(bytes.size()), err);
+        std::fflush(err);
+    };
+    if (format == Format::Names) {
+        // No resolution and no diagnostics: shell completion asks for this on every Tab.
+        QString names;
+        for (const Config::ProfileSettings &profile : config.profiles())
+            names += profile.name + u'\n';
+        writeOut(names.toUtf8());
+        return 0;
+    }
+    const Profiles::ProfileResolver resolver(config, Profiles::ProfileResolver::sessionNameForUser(env));
+    if (format == Format::Json) {
+        for (const Config::Diagnostic &d : config.diagnostics())
+            writeErr(tr("warning: %1").arg(d.toString()) + u'\n');
+        // One profile at a time: each is written and dropped, and the text goes out in blocks of
+        // 64 KiB, so neither 5,000 resolved chains nor megabytes of JSON sit in fresh memory at once.
+        constexpr qsizetype kBlock = 64 * 1024;
+        JsonWriter w;
+        w.reserveTotal(kBlock + 16 * 1024);
+        const auto print = [&writeOut, &w] {
+            writeOut(w.bytes());
+            w.discardBytes();
+        };
+        w.beginArray();
+        for (const Config::ProfileSettings &profile : config.profiles()) {
+            writeProfile(w, resolver.resolve(profile.name));
+            if (w.bytes().size() >= kBlock)
+                print();
+        }
+        w.endArray();
+        w.raw("\n");
+        print();
+        return 0;
+    }
+
+    const QList<Profiles::ResolvedProfile> profiles = resolver.resolveAll();
+    for (const Config::Diagnostic &d : config.diagnostics())
+        writeErr(tr("warning: %1").arg(d.toString()) + u'\n');
+    QString table;
+    qsizetype nameWidth = 7;
+    for (const auto &p : profiles)
+        nameWidth = std::max(nameWidth, p.name.size());
+    table += tr("PROFILE").leftJustified(nameWidth + 2) + tr("KIND").leftJustified(19) + tr("ACCOUNT").leftJustified(14)
+        + tr("REGION").leftJustified(16) + tr("CHAIN") + u'\n';
+    for (const auto &p : profiles) {
+        table += p.name.leftJustified(nameWidth + 2) + Profiles::kindName(p.kind).leftJustified(19)
+            + p.accountId.leftJustified(14) + p.region.leftJustified(16) + chainText(p);
+        if (p.needsMfa())
+            table += tr(" (MFA)");
+        table += u'\n';
+        for (const QString &error : p.errors)
+            table += u"    "_s + tr("error: %1").arg(error) + u'\n';
+    }
+    writeOut(table.toUtf8());
+    return 0;
+}
+
+} // namespace Rolecall::Cli
