@@ -722,17 +722,29 @@ void Tst_ProfileCli::profilesJsonEscapesEveryCharacterAnywhere()
 void Tst_ProfileCli::shortPathAnswersLikeTheCommandsModule_data()
 {
     QTest::addColumn<QStringList>("arguments");
-    QTest::newRow("table") << QStringList {u"profiles"_s};
-    QTest::newRow("json") << QStringList {u"profiles"_s, u"--json"_s};
-    QTest::newRow("names") << QStringList {u"profiles"_s, u"--names"_s};
-    QTest::newRow("version") << QStringList {u"--version"_s};
+    QTest::addColumn<int>("generatedProfiles");
+    QTest::newRow("table") << QStringList {u"profiles"_s} << 0;
+    QTest::newRow("json") << QStringList {u"profiles"_s, u"--json"_s} << 0;
+    QTest::newRow("names") << QStringList {u"profiles"_s, u"--names"_s} << 0;
+    QTest::newRow("version") << QStringList {u"--version"_s} << 0;
+    // Large enough (over 256 KiB) for main() to prepare the heap in huge pages first.
+    QTest::newRow("json, 3,000 more profiles") << QStringList {u"profiles"_s, u"--json"_s} << 3000;
 }
 
 void Tst_ProfileCli::shortPathAnswersLikeTheCommandsModule()
 {
     QFETCH(QStringList, arguments);
+    QFETCH(int, generatedProfiles);
     // Every kind of profile, errors, and a malformed line (a warning on stderr).
-    writeConfig(kAllKindsConfig + u"\n[profile broken]\nthis line has no delimiter\n"_s, allKindsCredentials());
+    QString config = kAllKindsConfig + u"\n[profile broken]\nthis line has no delimiter\n"_s;
+    for (int i = 0; i < generatedProfiles; ++i)
+        config += u"\n[profile gen-%1]\nrole_arn = arn:aws:iam::%2:role/Generated-%1\nsource_profile = %3\n"
+                  "region = eu-west-%4\nmfa_serial = arn:aws:iam::111122223333:mfa/gen\n# a comment\n"
+                  "x_note = free text \u00e9 \"%1\"\n"_s.arg(i)
+                      .arg(100000000000LL + i)
+                      .arg(i % 7 == 0 ? u"alpha-user"_s : u"gen-%1"_s.arg(i - 1))
+                      .arg(i % 3 + 1);
+    writeConfig(config, allKindsCredentials());
     const CliRun shortPath = run(arguments, environment());
     const CliRun module = run(arguments + QStringList {u"--debug"_s}, environment());
     VERIFY_RUN(shortPath, 0);
