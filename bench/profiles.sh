@@ -13,9 +13,12 @@ trap 'rm -rf "$dir"' EXIT
 python3 bench/generate_profiles.py "$dir" "$N"
 export AWS_CONFIG_FILE="$dir/config" AWS_SHARED_CREDENTIALS_FILE="$dir/credentials"
 count=$(build/bench/app/rolecall-cli profiles --json | python3 -c 'import json,sys; print(len(json.load(sys.stdin)))')
+# --version is the floor (starting a Qt program here); --names reads both files without resolving.
 hyperfine -N --warmup 3 --runs 30 --export-json "$dir/result.json" \
     'build/bench/app/rolecall-cli profiles --json' \
-    'python3 bench/botocore_profiles.py' >/dev/null
+    'python3 bench/botocore_profiles.py' \
+    'build/bench/app/rolecall-cli profiles --names' \
+    'build/bench/app/rolecall-cli --version' >/dev/null
 python3 - "$dir/result.json" "$count" <<'PY'
 import json, sys
 r = json.load(open(sys.argv[1]))["results"]
