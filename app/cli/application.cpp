@@ -3,6 +3,8 @@
 
 #include "i18n.h"
 
+#include "config/sharedconfig.h"
+
 #include <QCoreApplication>
 
 namespace Rolecall::Cli {
@@ -13,6 +15,15 @@ void setUpApplication(QCoreApplication &app)
     QCoreApplication::setOrganizationName(QStringLiteral("Rolecall"));
     QCoreApplication::setApplicationVersion(QStringLiteral(ROLECALL_VERSION));
     Rolecall::installTranslators(app);
+}
+
+void abandonAtExit(std::unique_ptr<Core::Config::SharedConfig> &config)
+{
+#if !defined(__SANITIZE_ADDRESS__) && !defined(ROLECALL_SANITIZE_BUILD)
+    (void)config.release(); // NOLINT(bugprone-unused-return-value): intentionally never freed
+#else
+    Q_UNUSED(config);
+#endif
 }
 
 } // namespace Rolecall::Cli

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "cli.h"
+#include "application.h"
 
 #include "clisupport.h"
 
@@ -70,9 +71,7 @@ Cli::Cli(QStringList arguments, QProcessEnvironment environment, FILE *out, FILE
 
 void Cli::abandonConfigAtExit()
 {
-#if !defined(__SANITIZE_ADDRESS__) && !defined(ROLECALL_SANITIZE_BUILD)
-    (void)m_config.release(); // NOLINT(bugprone-unused-return-value): intentionally never freed
-#endif
+    abandonAtExit(m_config);
 }
 
 Cli::~Cli()

@@ -67,12 +67,7 @@ public:
     Cli &operator=(const Cli &) = delete;
 
     int run();
-    /**
-     * Called by main() when the process is about to end: the parsed config files are left for the
-     * operating system to reclaim instead of being freed string by string (for 5,000 profiles that
-     * is some 20,000 strings, a tenth of `profiles --json`). Sanitizer builds still free them, so
-     * LeakSanitizer keeps judging everything else.
-     */
+    /// Called when the process is about to end: see abandonAtExit() (application.h).
     void abandonConfigAtExit();
 
 private:

@@ -102,11 +102,7 @@ int listProfiles(int argc, char *argv[], ProfileListing::Format format)
     prepareHeapFor(QFileInfo(paths.config).size() + QFileInfo(paths.credentials).size());
     auto config = std::make_unique<SharedConfig>(SharedConfig::load(paths));
     const int exitCode = ProfileListing::run(*config, env, format, stdout, stderr);
-    // As Cli::abandonConfigAtExit: the OS reclaims the parsed files faster than freeing them string
-    // by string; sanitizer builds free them so LeakSanitizer still judges everything else.
-#if !defined(__SANITIZE_ADDRESS__) && !defined(ROLECALL_SANITIZE_BUILD)
-    (void)config.release(); // NOLINT(bugprone-unused-return-value): intentionally never freed
-#endif
+    Rolecall::Cli::abandonAtExit(config);
     return exitCode;
 }
 

@@ -24,15 +24,10 @@ struct RawSection
     int line = 0;
 };
 
-bool sameKey(const Setting &a, const Setting &b)
-{
-    return a.id == b.id && (a.id != KnownKey::Other || a.key == b.key);
-}
-
 void setOrReplace(QList<Setting> &settings, Setting setting)
 {
     for (Setting &existing : settings) {
-        if (sameKey(existing, setting)) {
+        if (existing.sameKeyAs(setting)) {
             existing = std::move(setting);
             return;
         }
@@ -68,31 +63,13 @@ QList<RawSection> rawSections(const IniDocument &doc, bool isCredentialsFile)
         for (RawSection &section : sections) {
             for (const Setting &setting : std::as_const(defaults.settings)) {
                 const bool present = std::any_of(section.settings.cbegin(), section.settings.cend(),
-                    [&](const Setting &s) { return sameKey(s, setting); });
+                    [&](const Setting &s) { return s.sameKeyAs(setting); });
                 if (!present)
                     section.settings.append(setting);
             }
         }
     }
     return sections;
-}
-
-const Setting *findIn(const QList<Setting> &settings, QStringView key)
-{
-    for (const Setting &setting : settings) {
-        if (setting.key == key)
-            return &setting;
-    }
-    return nullptr;
-}
-
-const Setting *findIn(const QList<Setting> &settings, KnownKey key)
-{
-    for (const Setting &setting : settings) {
-        if (setting.id == key)
-            return &setting;
-    }
-    return nullptr;
 }
 
 QString expandPath(QString path, const QProcessEnvironment &env)
@@ -152,24 +129,42 @@ IniDocument readDocument(const QString &path, QList<Diagnostic> *diagnostics)
 
 } // namespace
 
+const Setting *findSetting(const QList<Setting> &settings, QStringView key)
+{
+    for (const Setting &setting : settings) {
+        if (setting.key == key)
+            return &setting;
+    }
+    return nullptr;
+}
+
+const Setting *findSetting(const QList<Setting> &settings, KnownKey key)
+{
+    for (const Setting &setting : settings) {
+        if (setting.id == key)
+            return &setting;
+    }
+    return nullptr;
+}
+
 const Setting *ProfileSettings::find(QStringView key) const
 {
-    return findIn(settings, key);
+    return findSetting(settings, key);
 }
 
 const Setting *ProfileSettings::find(KnownKey key) const
 {
-    return findIn(settings, key);
+    return findSetting(settings, key);
 }
 
 const Setting *NamedSection::find(QStringView key) const
 {
-    return findIn(settings, key);
+    return findSetting(settings, key);
 }
 
 const Setting *NamedSection::find(KnownKey key) const
 {
-    return findIn(settings, key);
+    return findSetting(settings, key);
 }
 
 ConfigPaths ConfigPaths::fromEnvironment(const QProcessEnvironment &env)

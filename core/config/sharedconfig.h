@@ -18,7 +18,14 @@ struct Setting
     int line = 0;
     bool fromCredentialsFile = false;
     KnownKey id = KnownKey::Other; ///< the key's number when Rolecall knows it (lookups compare it)
+
+    /// The same key: the same number, or for keys Rolecall does not know, the same text.
+    bool sameKeyAs(const Setting &other) const { return id == other.id && (id != KnownKey::Other || key == other.key); }
 };
+
+/// The first setting with this key (lower-case text, or number), or nullptr.
+const Setting *findSetting(const QList<Setting> &settings, QStringView key);
+const Setting *findSetting(const QList<Setting> &settings, KnownKey key);
 
 /** A profile's merged settings, in botocore's key order. */
 struct ProfileSettings

@@ -19,11 +19,7 @@ using Key = Config::KnownKey;
 // Every key the resolver reads is a KnownKey: a lookup compares one byte per setting.
 const Setting *find(const QList<Setting> &settings, Key key)
 {
-    for (const Setting &s : settings) {
-        if (s.id == key)
-            return &s;
-    }
-    return nullptr;
+    return Config::findSetting(settings, key);
 }
 
 QString value(const QList<Setting> &settings, Key key)
@@ -150,14 +146,8 @@ bool ResolvedProfile::needsMfa() const
 
 QString ResolvedProfile::setting(QStringView key) const
 {
-    const Config::KnownKey id = Config::knownKey(key);
-    if (id != Config::KnownKey::Other)
-        return value(settings, id);
-    for (const Setting &s : settings) {
-        if (s.key == key)
-            return s.value;
-    }
-    return {};
+    const Setting *s = Config::findSetting(settings, key);
+    return s ? s->value : QString();
 }
 
 QString ResolvedProfile::setting(Config::KnownKey key) const
@@ -230,9 +220,8 @@ QList<Setting> ProfileResolver::effectiveSettings(const QString &name, QStringLi
             break;
         }
         for (const Setting &setting : profile->settings) {
-            const bool present = std::any_of(settings.cbegin(), settings.cend(), [&setting](const Setting &s) {
-                return s.id == setting.id && (s.id != Key::Other || s.key == setting.key);
-            });
+            const bool present = std::any_of(
+                settings.cbegin(), settings.cend(), [&setting](const Setting &s) { return s.sameKeyAs(setting); });
             if (!present)
                 settings.append(setting);
         }
