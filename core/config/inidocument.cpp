@@ -63,7 +63,7 @@ private:
     }
     void finishEntry();
     void finishSection(int lastLine);
-    bool isDuplicateOption(const QString &key) const;
+    bool isDuplicateOption(const QString &key);
 
     IniDocument &d;
     IniSection *m_section = nullptr;
@@ -78,6 +78,7 @@ private:
     bool m_entryOpen = false;
     QHash<QString, int> m_sectionFirstLine;
     bool m_sectionRepeated = false; // the current header appeared before
+    bool m_blockHasRepeatedKey = false; // a key of the current block is set twice in it
 };
 
 void IniParser::finishEntry()
@@ -116,11 +117,13 @@ void IniParser::finishEntry()
 }
 
 // configparser (strict) refuses a key set twice in a section, also across repeated headers.
-bool IniParser::isDuplicateOption(const QString &key) const
+bool IniParser::isDuplicateOption(const QString &key)
 {
     const auto sameKey = [&key](const IniEntry &e) { return e.key.size() == key.size() && e.key == key; };
-    if (std::any_of(m_entries.cbegin(), m_entries.cend(), sameKey))
+    if (std::any_of(m_entries.cbegin(), m_entries.cend(), sameKey)) {
+        m_blockHasRepeatedKey = true;
         return true;
+    }
     if (!m_sectionRepeated)
         return false;
     for (const IniSection &earlier : std::as_const(d.m_sections)) {
@@ -137,6 +140,8 @@ void IniParser::finishSection(int lastLine)
     if (!m_section)
         return;
     m_section->lastLine = lastLine;
+    m_section->hasRepeatedKey = m_blockHasRepeatedKey;
+    m_blockHasRepeatedKey = false;
     m_section->entries.reserve(m_entries.size());
     for (IniEntry &entry : m_entries)
         m_section->entries.append(std::move(entry));
@@ -281,7 +286,11 @@ void IniParser::run()
                 }
                 if (close + 1 < stripped.size() && !stripped.sliced(close + 1).trimmed().isEmpty())
                     warn(lineNo, IniDocument::tr("Text after the closing ']' of [%1] is ignored.").arg(name), false);
-                d.m_sections.append(IniSection {name, lineNo, lineNo, {}});
+                IniSection &section = d.m_sections.emplaceBack();
+                section.name = name;
+                section.line = lineNo;
+                section.lastLine = lineNo;
+                section.repeated = m_sectionRepeated;
                 m_section = &d.m_sections.last();
                 m_entry = nullptr;
                 continue;
@@ -328,6 +337,7 @@ void IniParser::run()
             if (entry.id != KnownKey::Other)
                 entry.key = knownKeyName(entry.id);
         }
+        entry.file = d.m_fileName;
         entry.line = lineNo;
         entry.lastLine = lineNo;
         if (isDuplicateOption(entry.key))

@@ -29,18 +29,31 @@ struct Diagnostic
     QString toString() const;
 };
 
-/** One `key = value` entry, with botocore's value semantics. */
+/**
+ * One `key = value` entry, with botocore's value semantics. The same object is a profile's setting
+ * (Config::Setting): a profile's list of settings is its section's list of entries, shared, not
+ * copied, unless botocore's merging changes it (a repeated section or key, [DEFAULT], or the
+ * credentials file overriding the config file).
+ */
 struct IniEntry
 {
     QString key; ///< lower-cased, as configparser's optionxform does (a shared constant for known keys)
-    KnownKey id = KnownKey::Other; ///< the key's number when Rolecall knows it
     /// The value as botocore sees it: stripped; continuation lines joined with '\n'.
     QString value;
     /// `s3 =` followed by indented `key = value` lines: botocore's nested sub-section.
-    bool isNested = false;
     QList<std::pair<QString, QString>> nested;
+    QString file; ///< the file it is in
     int line = 0; ///< 1-based line of the key
     int lastLine = 0; ///< last line of its value (continuations included)
+    KnownKey id = KnownKey::Other; ///< the key's number when Rolecall knows it (lookups compare it)
+    bool isNested = false;
+    bool fromCredentialsFile = false; ///< set when the credentials file is merged (SharedConfig)
+
+    /// The same key: the same number, or for keys Rolecall does not know, the same text.
+    bool sameKeyAs(const IniEntry &other) const
+    {
+        return id == other.id && (id != KnownKey::Other || key == other.key);
+    }
 };
 
 /** One `[name]` block as it appears in the file (duplicate headers give separate blocks). */
@@ -49,6 +62,8 @@ struct IniSection
     QString name; ///< the text between '[' and the last ']' (configparser's permissive rule)
     int line = 0; ///< 1-based line of the header
     int lastLine = 0; ///< last line before the next header (or the end of the file)
+    bool repeated = false; ///< a section of the same name comes earlier in the file
+    bool hasRepeatedKey = false; ///< a key is set twice in this block
     QList<IniEntry> entries;
 };
 
@@ -103,6 +118,7 @@ private:
     bool m_rejectedByBotocore = false;
 
     friend class IniParser;
+    friend class SharedConfig; // marks the credentials file's entries
 };
 
 /** Python's shlex.split (POSIX mode), which botocore uses on section names; false on bad quoting. */

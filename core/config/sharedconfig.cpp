@@ -35,29 +35,40 @@ void setOrReplace(QList<Setting> &settings, Setting setting)
     settings.append(std::move(setting));
 }
 
-QList<RawSection> rawSections(const IniDocument &doc, bool isCredentialsFile)
+QList<RawSection> rawSections(const IniDocument &doc)
 {
     QList<RawSection> sections;
-    QHash<QString, qsizetype> index;
+    QHash<QString, qsizetype> index; // only once a section repeats
     sections.reserve(doc.sections().size());
-    index.reserve(doc.sections().size());
     RawSection defaults;
+    const auto merge = [](QList<Setting> &target, const QList<Setting> &entries) {
+        for (const Setting &entry : entries)
+            setOrReplace(target, entry);
+    };
     for (const IniSection &section : doc.sections()) {
-        RawSection *target = nullptr;
         if (section.name == "DEFAULT"_L1) {
-            target = &defaults;
-        } else if (const auto it = index.constFind(section.name); it != index.constEnd()) {
-            target = &sections[*it];
-        } else {
-            index.insert(section.name, sections.size());
-            sections.append(RawSection {section.name, {}, section.line});
-            target = &sections.last();
-            target->settings.reserve(section.entries.size());
+            merge(defaults.settings, section.entries);
+            continue;
         }
-        for (const IniEntry &entry : section.entries)
-            setOrReplace(target->settings,
-                Setting {entry.key, entry.value, entry.isNested, entry.nested, doc.fileName(), entry.line,
-                    isCredentialsFile, entry.id});
+        if (section.repeated) {
+            if (index.isEmpty()) {
+                for (qsizetype i = 0; i < sections.size(); ++i)
+                    index.insert(sections.at(i).name, i);
+            }
+            if (const auto it = index.constFind(section.name); it != index.constEnd()) {
+                merge(sections[*it].settings, section.entries); // copies the shared list first
+                continue;
+            }
+        }
+        if (!index.isEmpty())
+            index.insert(section.name, sections.size());
+        RawSection &raw = sections.emplaceBack();
+        raw.name = section.name;
+        raw.line = section.line;
+        if (section.hasRepeatedKey)
+            merge(raw.settings, section.entries);
+        else
+            raw.settings = section.entries; // the usual case: shared, not copied
     }
     if (!defaults.settings.isEmpty()) {
         for (RawSection &section : sections) {
@@ -198,7 +209,7 @@ SharedConfig SharedConfig::fromDocuments(IniDocument config, IniDocument credent
     shared.m_profiles.reserve(shared.m_config.sections().size() + shared.m_credentials.sections().size());
     // botocore's build_profile_map, section by section in file order.
     const QString configFile = shared.m_config.fileName();
-    for (RawSection &section : rawSections(shared.m_config, false)) {
+    for (RawSection &section : rawSections(shared.m_config)) {
         const QString &name = section.name;
         QList<NamedSection> *named = nullptr;
         QString profileName;
@@ -258,7 +269,11 @@ SharedConfig SharedConfig::fromDocuments(IniDocument config, IniDocument credent
 
     // The credentials file: every section is a profile by its bare name; its values win.
     const QString credentialsFile = shared.m_credentials.fileName();
-    for (RawSection &section : rawSections(shared.m_credentials, true)) {
+    for (IniSection &section : shared.m_credentials.m_sections) {
+        for (IniEntry &entry : section.entries)
+            entry.fromCredentialsFile = true;
+    }
+    for (RawSection &section : rawSections(shared.m_credentials)) {
         QStringList parts;
         if (section.name.startsWith("profile "_L1) && shlexSplit(section.name, &parts) && parts.size() == 2)
             note(credentialsFile, section.line,
@@ -268,8 +283,8 @@ SharedConfig SharedConfig::fromDocuments(IniDocument config, IniDocument credent
         if (const auto it = shared.m_profileIndex.constFind(section.name); it != shared.m_profileIndex.constEnd()) {
             ProfileSettings &profile = shared.m_profiles[*it];
             profile.inCredentials = true;
-            for (Setting &setting : section.settings)
-                setOrReplace(profile.settings, std::move(setting));
+            for (const Setting &setting : std::as_const(section.settings)) // shared with the file: not detached
+                setOrReplace(profile.settings, setting);
         } else {
             shared.m_profileIndex.insert(section.name, shared.m_profiles.size());
             shared.m_profiles.append(ProfileSettings {

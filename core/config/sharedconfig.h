@@ -7,21 +7,8 @@
 
 namespace Rolecall::Core::Config {
 
-/** One setting of a profile, with where it came from. */
-struct Setting
-{
-    QString key; ///< lower-case
-    QString value;
-    bool isNested = false;
-    QList<std::pair<QString, QString>> nested;
-    QString file;
-    int line = 0;
-    bool fromCredentialsFile = false;
-    KnownKey id = KnownKey::Other; ///< the key's number when Rolecall knows it (lookups compare it)
-
-    /// The same key: the same number, or for keys Rolecall does not know, the same text.
-    bool sameKeyAs(const Setting &other) const { return id == other.id && (id != KnownKey::Other || key == other.key); }
-};
+/** One setting of a profile, with where it came from: the file's entry itself (see IniEntry). */
+using Setting = IniEntry;
 
 /// The first setting with this key (lower-case text, or number), or nullptr.
 const Setting *findSetting(const QList<Setting> &settings, QStringView key);
@@ -106,6 +93,5 @@ private:
 } // namespace Rolecall::Core::Config
 
 // Qt containers move these with memcpy when they grow (every member is itself relocatable).
-Q_DECLARE_TYPEINFO(Rolecall::Core::Config::Setting, Q_RELOCATABLE_TYPE);
 Q_DECLARE_TYPEINFO(Rolecall::Core::Config::ProfileSettings, Q_RELOCATABLE_TYPE);
 Q_DECLARE_TYPEINFO(Rolecall::Core::Config::NamedSection, Q_RELOCATABLE_TYPE);

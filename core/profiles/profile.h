@@ -155,12 +155,16 @@ private:
     struct Context
     {
         QString top;
+        const QList<Config::Setting> *topSettings = nullptr; ///< the top profile's effective settings
         QStringList visited;
         QStringList chain;
         QList<Step> steps;
         QStringList errors;
     };
     QList<Config::Setting> effectiveSettings(const QString &name, QStringList *errors) const;
+    /// The same for @p own, the config's profile @p name (or nullptr): one lookup less.
+    QList<Config::Setting> effectiveSettings(
+        const Config::ProfileSettings *own, const QString &name, QStringList *errors) const;
     void buildSteps(const QString &name, Context &context) const;
     bool appendSourceChain(const QString &source, Context &context) const;
     void appendAssumeRoleStep(

@@ -50,12 +50,21 @@ bool hasAssumeRoleVars(const QList<Setting> &settings)
     return has(settings, Key::RoleArn) && !has(settings, Key::WebIdentityTokenFile);
 }
 
+// Rolecall's list values: names separated by commas and/or white space (the regular expression
+// [,\s]+), split by hand: resolving runs on several threads at once, and nothing is shared.
 QStringList splitList(const QString &text)
 {
-    if (text.isEmpty())
-        return {};
-    static const QRegularExpression separators(u"[,\\s]+"_s);
-    QStringList out = text.split(separators, Qt::SkipEmptyParts);
+    QStringList out;
+    const auto isSeparator = [](QChar c) { return c == u',' || c.isSpace(); };
+    for (qsizetype i = 0; i < text.size();) {
+        while (i < text.size() && isSeparator(text.at(i)))
+            ++i;
+        const qsizetype start = i;
+        while (i < text.size() && !isSeparator(text.at(i)))
+            ++i;
+        if (i > start)
+            out.append(text.sliced(start, i - start));
+    }
     return out;
 }
 
@@ -157,23 +166,25 @@ QString ResolvedProfile::setting(Config::KnownKey key) const
 
 QString accountIdFromArn(const QString &arn)
 {
-    // arn:partition:service:region:account:resource
+    // arn:partition:service:region:account:resource; one pass over the text, as every listed
+    // profile asks this of its role ARN and often of its MFA serial too.
     if (!arn.startsWith("arn:"_L1))
         return {};
-    qsizetype start = 0;
-    for (int field = 0; field < 4; ++field) {
-        start = arn.indexOf(u':', start);
-        if (start < 0)
-            return {};
-        ++start;
+    const char16_t *p = QStringView(arn).utf16();
+    const char16_t *end = p + arn.size();
+    const char16_t *account = nullptr;
+    for (int colons = 0; p < end; ++p) {
+        if (*p == u':' && ++colons == 4) {
+            account = p + 1;
+            break;
+        }
     }
-    const qsizetype end = arn.indexOf(u':', start);
-    if (end - start != 12)
+    constexpr qsizetype kDigits = 12;
+    if (!account || end - account <= kDigits || account[kDigits] != u':')
         return {};
-    const QStringView account = QStringView(arn).sliced(start, 12);
-    if (!std::all_of(account.begin(), account.end(), [](QChar c) { return c >= u'0' && c <= u'9'; }))
+    if (!std::all_of(account, account + kDigits, [](char16_t c) { return c >= u'0' && c <= u'9'; }))
         return {};
-    return account.toString();
+    return QString(reinterpret_cast<const QChar *>(account), kDigits);
 }
 
 ProfileResolver::ProfileResolver(const Config::SharedConfig &config, QString defaultSessionName)
@@ -199,7 +210,12 @@ QString ProfileResolver::sessionNameForUser(const QProcessEnvironment &env)
 
 QList<Setting> ProfileResolver::effectiveSettings(const QString &name, QStringList *errors) const
 {
-    const Config::ProfileSettings *own = m_config.profile(name);
+    return effectiveSettings(m_config.profile(name), name, errors);
+}
+
+QList<Setting> ProfileResolver::effectiveSettings(
+    const Config::ProfileSettings *own, const QString &name, QStringList *errors) const
+{
     if (own && !own->has(Key::IncludeProfile))
         return own->settings; // implicitly shared: no copy
     // aws-vault's include_profile: the included profile's settings apply where this one has none.
@@ -251,7 +267,8 @@ void ProfileResolver::appendAssumeRoleStep(
         if (ok)
             step.durationSeconds = seconds;
     }
-    for (const QString &pair : value(settings, Key::SessionTags).split(u',', Qt::SkipEmptyParts)) {
+    const Setting *tags = find(settings, Key::SessionTags);
+    for (const QString &pair : tags ? tags->value.split(u',', Qt::SkipEmptyParts) : QStringList()) {
         const qsizetype eq = pair.indexOf(u'=');
         if (eq <= 0) {
             errors->append(tr("session_tags of \"%1\" must look like key1=value1,key2=value2.").arg(name));
@@ -267,14 +284,15 @@ void ProfileResolver::appendAssumeRoleStep(
 void ProfileResolver::buildSteps(const QString &name, Context &context) const
 {
     QStringList *errors = &context.errors;
-    const QList<Setting> settings = effectiveSettings(name, errors);
     const bool isTop = name == context.top;
+    const QList<Setting> settings
+        = isTop && context.topSettings ? *context.topSettings : effectiveSettings(name, errors);
     const auto root = [&](Step::Type type) {
         Step step;
         step.type = type;
         step.profile = name;
         if (type == Step::Type::StaticKeys) {
-            const QList<Setting> keys = name == context.top ? settings : effectiveSettings(name, errors);
+            const QList<Setting> keys = isTop ? settings : effectiveSettings(name, errors);
             step.accessKeyId = value(keys, Key::AwsAccessKeyId);
             step.secretAccessKey = value(keys, Key::AwsSecretAccessKey);
             step.sessionToken = value(keys, Key::AwsSessionToken);
@@ -428,7 +446,7 @@ ResolvedProfile ProfileResolver::resolve(const QString &name) const
     }
     r.file = profile->file;
     r.line = profile->line;
-    r.settings = effectiveSettings(name, &r.errors);
+    r.settings = effectiveSettings(profile, name, &r.errors);
     const QList<Setting> &s = r.settings;
     r.region = value(s, Key::Region);
     r.roleArn = value(s, Key::RoleArn);
@@ -476,6 +494,7 @@ ResolvedProfile ProfileResolver::resolve(const QString &name) const
 
     Context context;
     context.top = name;
+    context.topSettings = &r.settings;
     context.visited.reserve(4); // room for the usual chain: no list grows one name at a time
     context.visited.append(name);
     context.chain.reserve(4);

@@ -103,6 +103,7 @@ private Q_SLOTS:
     void resolveAllKeepsBotocoreOrder_data();
     void resolveAllKeepsBotocoreOrder();
     void unknownProfileIsAnError();
+    void includeProfileErrorsAreReportedOnce();
     void accountIdComesFromArn_data();
     void accountIdComesFromArn();
 };
@@ -269,6 +270,21 @@ void Tst_ProfileResolver::unknownProfileIsAnError()
     QVERIFY2(r.errors.join(u'\n').contains(u"no-such-profile"_s), qPrintable(r.errors.join(u'\n')));
 }
 
+void Tst_ProfileResolver::includeProfileErrorsAreReportedOnce()
+{
+    const QByteArray text = "[profile a]\ninclude_profile = b\n[profile b]\ninclude_profile = a\n"
+                            "[profile c]\nrole_arn = arn:aws:iam::123456789012:role/r\nsource_profile = d\n"
+                            "include_profile = missing\n[profile d]\nregion = eu-west-1\n";
+    const auto config = Config::SharedConfig::fromDocuments(Config::IniDocument::parse(text, u"config"_s), {});
+    const Profiles::ProfileResolver resolver(config);
+    const QStringList loop = resolver.resolve(u"a"_s).errors;
+    QCOMPARE(loop, QStringList {u"include_profile loops: a → b → a."_s});
+    const QStringList missing = resolver.resolve(u"c"_s).errors;
+    QCOMPARE(missing.count(u"The profile \"missing\" included by \"c\" does not exist."_s), 1);
+    QVERIFY2(missing.join(u'\n').contains(u"The source profile \"d\" must have credentials."_s),
+        qPrintable(missing.join(u'\n')));
+}
+
 void Tst_ProfileResolver::accountIdComesFromArn_data()
 {
     QTest::addColumn<QString>("arn");
@@ -279,6 +295,10 @@ void Tst_ProfileResolver::accountIdComesFromArn_data()
     QTest::addRow("short account") << u"arn:aws:iam::12345:role/x"_s << QString();
     QTest::addRow("not an arn") << u"GAHT12345678"_s << QString();
     QTest::addRow("letters in account") << u"arn:aws:iam::12345678901x:role/x"_s << QString();
+    QTest::addRow("long account") << u"arn:aws:iam::1234567890123:role/x"_s << QString();
+    QTest::addRow("no resource") << u"arn:aws:iam::123456789012"_s << QString();
+    QTest::addRow("too few fields") << u"arn:aws:iam:"_s << QString();
+    QTest::addRow("account in the region's place") << u"arn:aws:iam:123456789012:x:role/x"_s << QString();
 }
 
 void Tst_ProfileResolver::accountIdComesFromArn()
