@@ -274,7 +274,11 @@ void Tst_ProfileResolver::includeProfileErrorsAreReportedOnce()
 {
     const QByteArray text = "[profile a]\ninclude_profile = b\n[profile b]\ninclude_profile = a\n"
                             "[profile c]\nrole_arn = arn:aws:iam::123456789012:role/r\nsource_profile = d\n"
-                            "include_profile = missing\n[profile d]\nregion = eu-west-1\n";
+                            "include_profile = missing\n[profile d]\nregion = eu-west-1\n"
+                            "[profile keys]\naws_access_key_id = AKIAIOSFODNN7EXAMPLE\n"
+                            "aws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY\n"
+                            "mfa_serial = arn:aws:iam::123456789012:mfa/me\ninclude_profile = gone\n"
+                            "[profile role]\nrole_arn = arn:aws:iam::123456789012:role/r\nsource_profile = keys\n";
     const auto config = Config::SharedConfig::fromDocuments(Config::IniDocument::parse(text, u"config"_s), {});
     const Profiles::ProfileResolver resolver(config);
     const QStringList loop = resolver.resolve(u"a"_s).errors;
@@ -283,6 +287,10 @@ void Tst_ProfileResolver::includeProfileErrorsAreReportedOnce()
     QCOMPARE(missing.count(u"The profile \"missing\" included by \"c\" does not exist."_s), 1);
     QVERIFY2(missing.join(u'\n').contains(u"The source profile \"d\" must have credentials."_s),
         qPrintable(missing.join(u'\n')));
+    // The keys' profile, resolved itself (with its MFA step) and as the source of a role.
+    const QString gone = u"The profile \"gone\" included by \"keys\" does not exist."_s;
+    QCOMPARE(resolver.resolve(u"keys"_s).errors, QStringList {gone});
+    QCOMPARE(resolver.resolve(u"role"_s).errors, QStringList {gone});
 }
 
 void Tst_ProfileResolver::accountIdComesFromArn_data()
