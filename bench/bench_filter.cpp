@@ -8,6 +8,7 @@
 // The profiles come from the same shape as bench/generate_profiles.py, read through the real config reader and
 // resolver (ProfileStore). Each iteration types one character and the next deletes it again, so every
 // iteration is one keystroke from a settled state.
+#include "generatedprofiles.h"
 #include "mainwindow.h"
 
 #include "controllers/sessioncontroller.h"
@@ -32,30 +33,10 @@ namespace {
 
 constexpr int kProfiles = 10000;
 
-// generate_profiles.py: a fifth IAM users with MFA (keys in the credentials file), the rest roles from them, a
-// quarter of those chained from other roles.
+// The files bench/generate_profiles.py writes.
 void writeProfiles(const QString &dir, int total)
 {
-    const int users = std::max(1, total / 5);
-    const int roles = total - users - 1;
-    QByteArray config = "[default]\nregion = us-east-1\n\n";
-    QByteArray credentials;
-    for (int i = 0; i < users; ++i) {
-        const QByteArray n = QByteArray::number(i);
-        credentials += "[user" + n
-            + "]\naws_access_key_id = AKIAIOSFODNN7EXAMPLE\n"
-              "aws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY\n\n";
-        config += "[profile user" + n + "]\nregion = eu-west-1\nmfa_serial = arn:aws:iam::"
-            + QByteArray::number(100000000000LL + i) + ":mfa/user" + n + "\n\n";
-    }
-    for (int i = 0; i < roles; ++i) {
-        const QByteArray n = QByteArray::number(i);
-        const QByteArray source = i < roles * 3 / 4 ? "user" + QByteArray::number(i % users)
-                                                    : "role" + QByteArray::number(i - roles * 3 / 4);
-        config += "[profile role" + n + "]\nrole_arn = arn:aws:iam::" + QByteArray::number(200000000000LL + i)
-            + ":role/Role" + n + "\nsource_profile = " + source
-            + "\nregion = us-west-2\nduration_seconds = 3600\n# generated\n\n";
-    }
+    const auto [config, credentials] = Bench::generatedProfiles(total);
     QFile c(dir + u"/config"_s);
     QFile k(dir + u"/credentials"_s);
     if (!c.open(QIODevice::WriteOnly) || !k.open(QIODevice::WriteOnly) || c.write(config) != config.size()
