@@ -1,14 +1,18 @@
 // SPDX-License-Identifier: Apache-2.0
 // The stages of `rolecall-cli profiles --json` on the generated 5,000-profile config (the same
-// files bench/generate_profiles.py writes): reading, merging and resolving. bench/profiles.sh
+// files bench/generate_profiles.py writes): reading, merging, resolving, and resolving and printing. bench/profiles.sh
 // times the whole process against botocore; this says which stage the time is in.
 #include "generatedprofiles.h"
+#include "profilelisting.h"
 
 #include "config/sharedconfig.h"
 #include "profiles/profile.h"
 
 #include <benchmark/benchmark.h>
 
+#include <cstdio>
+
+using namespace Rolecall;
 using namespace Rolecall::Core;
 
 namespace {
@@ -54,6 +58,20 @@ void BM_ResolveEveryProfile(benchmark::State &state)
     }
 }
 BENCHMARK(BM_ResolveEveryProfile)->Unit(benchmark::kMillisecond);
+
+// What `rolecall-cli profiles --json` does after reading the files: resolve and print, to /dev/null.
+void BM_ListProfilesJson(benchmark::State &state)
+{
+    const Config::SharedConfig shared
+        = Config::SharedConfig::fromDocuments(Config::IniDocument::parse(files().first, QStringLiteral("config")),
+            Config::IniDocument::parse(files().second, QStringLiteral("credentials")));
+    FILE *devNull = std::fopen("/dev/null", "w");
+    const QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    for (auto _ : state)
+        Cli::ProfileListing::run(shared, env, Cli::ProfileListing::Format::Json, devNull, devNull);
+    std::fclose(devNull);
+}
+BENCHMARK(BM_ListProfilesJson)->Unit(benchmark::kMillisecond);
 
 } // namespace
 

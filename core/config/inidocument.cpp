@@ -41,6 +41,28 @@ QByteArray IniDocument::dominantEol() const
     return cr > lf ? QByteArrayLiteral("\r") : QByteArrayLiteral("\n");
 }
 
+namespace {
+
+// QChar::isSpace (Python's str.strip() strips the same characters here), without a call for ASCII.
+inline bool isSpaceUnit(char16_t c)
+{
+    return c == u' ' || (c >= u'\t' && c <= u'\r') || (c >= 0x80 && QChar::isSpace(c));
+}
+
+// QStringView::trimmed(), inline: it runs three times on every line.
+inline QStringView trimmedView(QStringView text)
+{
+    const char16_t *begin = text.utf16();
+    const char16_t *end = begin + text.size();
+    while (begin < end && isSpaceUnit(*begin))
+        ++begin;
+    while (end > begin && isSpaceUnit(end[-1]))
+        --end;
+    return QStringView(begin, end - begin);
+}
+
+} // namespace
+
 class IniParser
 {
 public:
@@ -91,14 +113,15 @@ void IniParser::finishEntry()
     m_value = QString();
     m_pendingBlankLines = 0;
     qsizetype end = value.size();
-    while (end > 0 && value.at(end - 1).isSpace())
+    while (end > 0 && isSpaceUnit(value.at(end - 1).unicode()))
         --end;
-    value.truncate(end);
-    m_entry->value = value; // shared, not copied
+    if (end < value.size())
+        value.truncate(end);
+    m_entry->value = std::move(value);
     // botocore: a value that starts with a newline is a nested sub-section of key = value lines.
-    if (value.startsWith(u'\n')) {
+    if (m_entry->value.startsWith(u'\n')) {
         m_entry->isNested = true;
-        for (QStringView nestedLine : QStringView(value).split(u'\n')) {
+        for (QStringView nestedLine : QStringView(m_entry->value).split(u'\n')) {
             const QStringView trimmed = nestedLine.trimmed();
             if (trimmed.isEmpty())
                 continue;
@@ -242,7 +265,7 @@ void IniParser::run()
                                     "Re-save the file as UTF-8."));
         }
 
-        const QStringView stripped = line.trimmed();
+        const QStringView stripped = trimmedView(line);
         const bool isComment = stripped.startsWith(u'#') || stripped.startsWith(u';');
         if (stripped.isEmpty() || isComment) {
             // configparser keeps blank lines inside a value (dropped again if they end it).
@@ -252,7 +275,7 @@ void IniParser::run()
         }
 
         qsizetype indent = 0;
-        while (indent < line.size() && line.at(indent).isSpace())
+        while (indent < line.size() && isSpaceUnit(line.at(indent).unicode()))
             ++indent;
 
         if (m_section && m_entryOpen && indent > indentLevel) {
@@ -271,18 +294,19 @@ void IniParser::run()
             if (close >= 2) {
                 finishSection(lineNo - 1);
                 const QString name = stripped.sliced(1, close - 1).toString();
-                const auto it = m_sectionFirstLine.constFind(name);
-                m_sectionRepeated = it != m_sectionFirstLine.constEnd();
-                // configparser never counts [DEFAULT] as a duplicate section (a repeated key in it is one).
-                if (m_sectionRepeated && name != u"DEFAULT"_s) {
+                const qsizetype known = m_sectionFirstLine.size();
+                int &firstLine = m_sectionFirstLine[name]; // one lookup: found, or added with 0
+                m_sectionRepeated = m_sectionFirstLine.size() == known;
+                if (!m_sectionRepeated) {
+                    firstLine = lineNo;
+                } else if (name != u"DEFAULT"_s) {
+                    // configparser never counts [DEFAULT] as a duplicate section (a repeated key in it is one).
                     warn(lineNo,
                         IniDocument::tr("Section [%1] appears again (first at line %2). The AWS CLI refuses files "
                                         "with duplicate sections; Rolecall merges them, later values winning.")
                             .arg(name)
-                            .arg(*it),
+                            .arg(firstLine),
                         true);
-                } else {
-                    m_sectionFirstLine.insert(name, lineNo);
                 }
                 if (close + 1 < stripped.size() && !stripped.sliced(close + 1).trimmed().isEmpty())
                     warn(lineNo, IniDocument::tr("Text after the closing ']' of [%1] is ignored.").arg(name), false);
@@ -317,7 +341,7 @@ void IniParser::run()
                 IniDocument::tr("\"%1\" is not a \"key = value\" setting and is ignored.").arg(stripped.toString()));
             continue;
         }
-        const QStringView rawKey = stripped.first(delimiter).trimmed();
+        const QStringView rawKey = trimmedView(stripped.first(delimiter));
         if (rawKey.isEmpty()) {
             // configparser makes "" the current option: the previous value ends, and deeper lines that
             // follow are read as settings of their own, not as its continuation.
@@ -348,7 +372,7 @@ void IniParser::run()
                 true);
         m_entries.append(std::move(entry));
         m_entry = &m_entries.last();
-        m_value = stripped.sliced(delimiter + 1).trimmed().toString();
+        m_value = trimmedView(stripped.sliced(delimiter + 1)).toString();
         m_pendingBlankLines = 0;
         m_entryOpen = true;
     }

@@ -175,6 +175,7 @@ private Q_SLOTS:
     void splitsSectionNamesLikePythonShlex_data();
     void splitsSectionNamesLikePythonShlex();
     void diagnosticPrintsFileLineMessage();
+    void repeatedSectionNamesItsFirstLine();
     void loadsFilesFromPathsLikeFromDocuments();
     void fiveThousandProfilesLoadWithoutDiagnostics();
     void tagsKnownKeysWhateverTheirCase();
@@ -370,6 +371,21 @@ void Tst_ConfigReader::splitsSectionNamesLikePythonShlex()
     QCOMPARE(shlexSplit(text, &actual), ok);
     if (ok)
         QCOMPARE(actual, parts);
+}
+
+void Tst_ConfigReader::repeatedSectionNamesItsFirstLine()
+{
+    const IniDocument doc = IniDocument::parse("[a]\nx = 1\n[DEFAULT]\n[b]\n[a]\ny = 2\n[DEFAULT]\n[a]\n", u"config"_s);
+    QStringList messages;
+    for (const Diagnostic &d : doc.diagnostics())
+        messages.append(u"%1: %2"_s.arg(d.line).arg(d.message));
+    QCOMPARE(messages.size(), 2); // [DEFAULT] is never a repeated section
+    QVERIFY2(
+        messages.at(0).startsWith(u"5: Section [a] appears again (first at line 1)"_s), qPrintable(messages.at(0)));
+    QVERIFY2(
+        messages.at(1).startsWith(u"8: Section [a] appears again (first at line 1)"_s), qPrintable(messages.at(1)));
+    QVERIFY(!doc.sections().at(0).repeated && !doc.sections().at(2).repeated);
+    QVERIFY(doc.sections().at(3).repeated && doc.sections().at(4).repeated && doc.sections().at(5).repeated);
 }
 
 void Tst_ConfigReader::diagnosticPrintsFileLineMessage()
