@@ -5,8 +5,6 @@
 #include "config/sharedconfig.h"
 #include "profiles/profile.h"
 
-#include <QVarLengthArray>
-
 #include <algorithm>
 #include <charconv>
 #include <cstring>
@@ -23,13 +21,14 @@ namespace Rolecall::Cli {
 namespace {
 
 // A small JSON writer straight to UTF-8: 5,000 profiles as QJsonObjects (or even QString appends)
-// cost more than reading and resolving them. Elements of the outermost array get lines of their own.
+// cost more than reading and resolving them. The listing's shape is fixed, so the punctuation and
+// the keys are written as literals between the values; the writer only escapes strings.
 class JsonWriter
 {
 public:
+    /// @p text as a JSON string, quoted and escaped.
     void string(QStringView text)
     {
-        beforeValue();
         // Worst case 6 bytes per UTF-16 unit (\u00XX); one capacity check per string.
         char *w = reserve(text.size() * 6 + 2);
         *w++ = '"';
@@ -56,55 +55,40 @@ public:
         *w++ = '"';
         commit(w);
     }
-    void stringOrNull(const QString &text)
+    /// The string, or `null` when it is empty.
+    void stringOrNull(QStringView text)
     {
         if (text.isEmpty())
-            literal("null");
+            raw("null");
         else
             string(text);
     }
-    /// `"name": "value"`, or `"name": null` when the value is empty.
+    /// @p prefix (the punctuation and the key), then the value as stringOrNull() writes it.
     template<std::size_t N>
-    void field(const char (&name)[N], const QString &value)
+    void field(const char (&prefix)[N], QStringView value)
     {
-        key(name);
+        raw(prefix);
         stringOrNull(value);
     }
-    template<std::size_t N>
-    void literal(const char (&text)[N])
+    /// `[` the strings `]`, each given by @p text from an element of @p items.
+    template<typename List, typename Text>
+    void stringArray(const List &items, const Text &text)
     {
-        beforeValue();
-        raw(text);
+        raw("[");
+        bool first = true;
+        for (const auto &item : items) {
+            if (!first)
+                raw(", ");
+            first = false;
+            string(text(item));
+        }
+        raw("]");
     }
     void number(int value)
     {
-        beforeValue();
         char *w = reserve(12);
         commit(std::to_chars(w, w + 12, value).ptr);
     }
-    void key(QStringView name)
-    {
-        string(name);
-        raw(": ");
-        m_afterKey = true;
-    }
-    /// A key known at compile time: plain ASCII that needs no escaping, written as it is.
-    template<std::size_t N>
-    void key(const char (&name)[N])
-    {
-        beforeValue();
-        char *w = reserve(N + 3);
-        *w++ = '"';
-        std::memcpy(w, name, N - 1);
-        w += N - 1;
-        std::memcpy(w, "\": ", 3);
-        commit(w + 3);
-        m_afterKey = true;
-    }
-    void beginObject() { open('{'); }
-    void endObject() { close('}'); }
-    void beginArray() { open('['); }
-    void endArray() { close(']'); }
     /// Bytes of a literal (its size known at compile time, so the copy is a few moves).
     template<std::size_t N>
     void raw(const char (&text)[N])
@@ -114,7 +98,7 @@ public:
         commit(w + N - 1);
     }
     QByteArrayView bytes() const { return QByteArrayView(m_buffer.constData(), m_length); }
-    /// Forgets the bytes written so far (after they were printed); the nesting state stays.
+    /// Forgets the bytes written so far (after they were printed).
     void discardBytes() { m_length = 0; }
     void reserveTotal(qsizetype bytes) { m_buffer.resize(bytes); }
 
@@ -211,42 +195,8 @@ private:
         *w++ = static_cast<char>(0x80 | (c & 0x3f));
         return w;
     }
-    void beforeValue()
-    {
-        if (m_afterKey) {
-            m_afterKey = false;
-            return;
-        }
-        if (m_hasItems.isEmpty())
-            return;
-        if (m_hasItems.back() && m_hasItems.size() == 1)
-            raw(",\n  ");
-        else if (m_hasItems.back())
-            raw(", ");
-        else if (m_hasItems.size() == 1)
-            raw("\n  ");
-        m_hasItems.back() = true;
-    }
-    void open(char bracket)
-    {
-        beforeValue();
-        *reserve(1) = bracket;
-        ++m_length;
-        m_hasItems.append(false);
-    }
-    void close(char bracket)
-    {
-        if (m_hasItems.size() == 1 && m_hasItems.back())
-            raw("\n");
-        m_hasItems.removeLast();
-        *reserve(1) = bracket;
-        ++m_length;
-    }
-
     QByteArray m_buffer;
     qsizetype m_length = 0;
-    QVarLengthArray<bool, 8> m_hasItems;
-    bool m_afterKey = false;
 };
 
 bool isSecretKey(Config::KnownKey key)
@@ -275,66 +225,66 @@ bool hasOwnField(Config::KnownKey key)
     }
 }
 
+// One profile as one line: the schema in README.md ("rolecall-cli profiles --json").
 void writeProfile(JsonWriter &w, const Profiles::ResolvedProfile &p)
 {
-    w.beginObject();
-    w.key("name");
+    const auto itself = [](const QString &text) { return QStringView(text); };
+    w.raw("{\"name\": ");
     w.string(p.name);
-    w.key("kind");
+    w.raw(", \"kind\": ");
     w.string(Profiles::kindName(p.kind));
-    w.field("region", p.region);
-    w.field("account_id", p.accountId);
-    w.field("role_arn", p.roleArn);
-    w.field("source_profile", p.sourceProfile);
-    w.key("chain");
-    w.beginArray();
-    for (const QString &name : p.chain)
-        w.string(name);
-    w.endArray();
-    w.key("steps");
-    w.beginArray();
-    for (const Profiles::Step &step : p.steps)
-        w.string(step.typeName());
-    w.endArray();
-    w.field("mfa_serial", p.mfaSerial);
-    w.key("duration_seconds");
+    w.field(", \"region\": ", p.region);
+    w.field(", \"account_id\": ", p.accountId);
+    w.field(", \"role_arn\": ", p.roleArn);
+    w.field(", \"source_profile\": ", p.sourceProfile);
+    w.raw(", \"chain\": ");
+    w.stringArray(p.chain, itself);
+    w.raw(", \"steps\": ");
+    w.stringArray(p.steps, [](const Profiles::Step &step) { return step.typeName(); });
+    w.field(", \"mfa_serial\": ", p.mfaSerial);
+    w.raw(", \"duration_seconds\": ");
     if (p.durationSeconds)
         w.number(*p.durationSeconds);
     else
-        w.literal("null");
-    w.field("external_id", p.externalId);
-    w.field("role_session_name", p.roleSessionName);
-    w.field("credential_source", p.credentialSource);
-    w.field("endpoint_url", p.endpointUrl);
-    w.field("file", p.file);
-    w.key("line");
+        w.raw("null");
+    w.field(", \"external_id\": ", p.externalId);
+    w.field(", \"role_session_name\": ", p.roleSessionName);
+    w.field(", \"credential_source\": ", p.credentialSource);
+    w.field(", \"endpoint_url\": ", p.endpointUrl);
+    w.field(", \"file\": ", p.file);
+    w.raw(", \"line\": ");
     w.number(p.line);
-    w.key("errors");
-    w.beginArray();
-    for (const QString &error : p.errors)
-        w.string(error);
-    w.endArray();
-    w.key("settings");
-    w.beginObject();
+    w.raw(", \"errors\": ");
+    w.stringArray(p.errors, itself);
+    w.raw(", \"settings\": {");
+    bool first = true;
     for (const Config::Setting &setting : p.settings) {
         if (hasOwnField(setting.id))
             continue;
-        w.key(setting.key);
+        if (!first)
+            w.raw(", ");
+        first = false;
+        w.string(setting.key);
+        w.raw(": ");
         if (isSecretKey(setting.id)) {
-            w.string(u"***");
+            w.raw("\"***\"");
         } else if (setting.isNested) {
-            w.beginObject();
+            w.raw("{");
+            bool firstNested = true;
             for (const auto &[nestedKey, nestedValue] : setting.nested) {
-                w.key(nestedKey);
+                if (!firstNested)
+                    w.raw(", ");
+                firstNested = false;
+                w.string(nestedKey);
+                w.raw(": ");
                 w.string(nestedValue);
             }
-            w.endObject();
+            w.raw("}");
         } else {
             w.string(setting.value);
         }
     }
-    w.endObject();
-    w.endObject();
+    w.raw("}}");
 }
 
 QString chainText(const Profiles::ResolvedProfile &p)
@@ -394,14 +344,23 @@ int ProfileListing::run(
             writeOut(w.bytes());
             w.discardBytes();
         };
-        w.beginArray();
+        // An array with each profile on a line of its own.
+        w.raw("[");
+        bool first = true;
         for (const Config::ProfileSettings &profile : config.profiles()) {
+            if (first)
+                w.raw("\n  ");
+            else
+                w.raw(",\n  ");
+            first = false;
             writeProfile(w, resolver.resolve(profile.name));
             if (w.bytes().size() >= kBlock)
                 print();
         }
-        w.endArray();
-        w.raw("\n");
+        if (first)
+            w.raw("]\n");
+        else
+            w.raw("\n]\n");
         print();
         return 0;
     }
