@@ -52,7 +52,7 @@ private:
 };
 
 // Rolecall's list values: names separated by commas and/or white space (the regular expression
-// [,\s]+), split by hand: resolving runs on several threads at once, and nothing is shared.
+// [,\s]+), split by hand: the same characters without compiling a pattern.
 QStringList splitList(const QString &text)
 {
     QStringList out;
