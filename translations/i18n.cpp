@@ -8,12 +8,21 @@
 
 namespace Rolecall {
 
+namespace {
+
+// Embedded by qt_add_translations under the default /i18n prefix.
+bool loadOwn(QTranslator &translator, const QLocale &locale)
+{
+    return translator.load(locale, QStringLiteral("rolecall"), QStringLiteral("_"), QStringLiteral(":/i18n"));
+}
+
+} // namespace
+
 QString installTranslators(QCoreApplication &app, const QString &language)
 {
     const QLocale locale = language.isEmpty() ? QLocale() : QLocale(language);
     auto *own = new QTranslator(&app);
-    // Embedded by qt_add_translations under the default /i18n prefix.
-    if (!own->load(locale, QStringLiteral("rolecall"), QStringLiteral("_"), QStringLiteral(":/i18n"))) {
+    if (!loadOwn(*own, locale)) {
         delete own;
         return QStringLiteral("en");
     }
@@ -25,6 +34,12 @@ QString installTranslators(QCoreApplication &app, const QString &language)
     else
         delete qt;
     return locale.name().section(QLatin1Char('_'), 0, 0);
+}
+
+bool hasTranslationForSystemLocale()
+{
+    QTranslator translator;
+    return loadOwn(translator, QLocale());
 }
 
 } // namespace Rolecall

@@ -13,4 +13,10 @@ namespace Rolecall {
  */
 QString installTranslators(QCoreApplication &app, const QString &language = {});
 
+/**
+ * True when the system locale has a Rolecall translation, that is when installTranslators() would
+ * install one. Needs no QCoreApplication: a short-lived command can leave it out when it is false.
+ */
+bool hasTranslationForSystemLocale();
+
 } // namespace Rolecall

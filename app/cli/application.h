@@ -11,7 +11,7 @@ class SharedConfig;
 
 namespace Rolecall::Cli {
 
-/// Names, version and translations of rolecall-cli, on whichever path main() takes.
+/// Names, version and translations of rolecall-cli (the short listing path needs it only for a translation).
 void setUpApplication(QCoreApplication &app);
 
 /**

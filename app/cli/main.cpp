@@ -10,6 +10,7 @@
 #include "profilelisting.h"
 
 #include "config/sharedconfig.h"
+#include "i18n.h"
 #include "util/processhardening.h"
 
 #include <QCoreApplication>
@@ -95,8 +96,13 @@ int listProfiles(int argc, char *argv[], ProfileListing::Format format)
     using namespace Rolecall::Core::Config;
     // As runCli() does first: the credentials file's keys are about to be in this process's memory.
     Rolecall::Core::disableCoreDumps();
-    QCoreApplication app(argc, argv);
-    Rolecall::Cli::setUpApplication(app);
+    // The listing needs a QCoreApplication only to install a translator; where there is none for the
+    // user's language (English, C) it does without one, as starting it was a tenth of the listing.
+    std::optional<QCoreApplication> app;
+    if (Rolecall::hasTranslationForSystemLocale()) {
+        app.emplace(argc, argv);
+        Rolecall::Cli::setUpApplication(*app);
+    }
     const QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     const ConfigPaths paths = ConfigPaths::fromEnvironment(env);
     prepareHeapFor(QFileInfo(paths.config).size() + QFileInfo(paths.credentials).size());

@@ -181,6 +181,8 @@ private Q_SLOTS:
     void missingCommandsModuleIsAClearError();
     void profilesListErrorsAndStillSucceed();
     void profilesWarnAboutMalformedLinesOnStderr();
+    void profilesSpeakTheUsersLanguage_data();
+    void profilesSpeakTheUsersLanguage();
 
     // assume against moto
     void assumeStaticUserGivesItsKeys();
@@ -858,6 +860,42 @@ void Tst_ProfileCli::profilesWarnAboutMalformedLinesOnStderr()
                 findProfile(profiles, u"a"_s).value(u"settings"_s).toObject().value(u"output"_s).toString(), u"json"_s);
         }
     }
+}
+
+// The listing starts no QCoreApplication where no translator is needed: where one is, it is there,
+// on the short path (the first three lines) and in the commands module alike.
+void Tst_ProfileCli::profilesSpeakTheUsersLanguage_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<QString>("language");
+    QTest::addColumn<QString>("warning");
+    const QList<QStringList> lines {{u"profiles"_s}, {u"profiles"_s, u"--json"_s}, {u"profiles"_s, u"--names"_s},
+        {u"profiles"_s, u"--json"_s, u"--profile"_s, u"a"_s}};
+    for (const QStringList &arguments : lines) {
+        const QByteArray line = arguments.join(u' ').toUtf8();
+        QTest::addRow("%s, German", line.constData()) << arguments << u"de"_s << u"Warnung: "_s;
+        QTest::addRow("%s, English", line.constData()) << arguments << u"en"_s << u"warning: "_s;
+    }
+}
+
+void Tst_ProfileCli::profilesSpeakTheUsersLanguage()
+{
+    QFETCH(QStringList, arguments);
+    QFETCH(QString, language);
+    QFETCH(QString, warning);
+    writeConfig(u"[profile a]\nregion = eu-west-1\nthis line has no delimiter\n"_s, {});
+    QProcessEnvironment env = environment();
+    env.insert(u"LANGUAGE"_s, language);
+    env.insert(u"LC_ALL"_s, language == "de"_L1 ? u"de_DE.UTF-8"_s : u"C.UTF-8"_s);
+    const CliRun r = run(arguments, env);
+    VERIFY_RUN(r, 0);
+    const QString err = QString::fromUtf8(r.err);
+    if (arguments.contains(u"--names"_s)) {
+        QVERIFY2(err.isEmpty(), qPrintable(err)); // completion prints no warnings in any language
+        return;
+    }
+    QVERIFY2(err.startsWith(warning), qPrintable(err));
+    QCOMPARE(err.count(warning), 1);
 }
 
 // ---------------------------------------------------------------------------------------------- assume (moto)
