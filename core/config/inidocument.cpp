@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "inidocument.h"
 
+#include "util/sharedslices.h"
+
 #include <QHash>
 #include <QStringDecoder>
 
@@ -215,8 +217,8 @@ void IniParser::run()
     m_sectionFirstLine.reserve(bytes.size() / 128 + 1); // a profile takes 100 to 200 bytes
     int indentLevel = 0;
     // The text is decoded in blocks of whole lines (line breaks are ASCII and never part of a UTF-8
-    // sequence): a decoded copy of the whole file would be twice its size in fresh memory, which
-    // costs more than the decoding, and decoding line by line costs a call per line.
+    // sequence), and decoding line by line would cost a call per line. Section names and values are
+    // parts of their block that share its buffer (terminatedSlice()): no string of their own each.
     constexpr qsizetype kBlockBytes = 32 * 1024;
     QString block;
     int blockEndLine = 0; // last line in `block`
@@ -235,7 +237,7 @@ void IniParser::run()
             const QByteArrayView bytesOfBlock(
                 bytes.constData() + blockStartByte, last.start + last.length + last.eolLength - blockStartByte);
             QStringDecoder decoder(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless);
-            block = decoder(bytesOfBlock); // reuses the freed block's memory
+            block = decoder(bytesOfBlock);
             blockHasError = decoder.hasError();
             blockIsAscii = !blockHasError && block.size() == bytesOfBlock.size();
             pos = 0;
@@ -293,7 +295,10 @@ void IniParser::run()
             const qsizetype close = stripped.lastIndexOf(u']');
             if (close >= 2) {
                 finishSection(lineNo - 1);
-                const QString name = stripped.sliced(1, close - 1).toString();
+                // Ended at the ']' (when nothing follows, or that was read below before it is used).
+                const bool textAfter
+                    = close + 1 < stripped.size() && !trimmedView(stripped.sliced(close + 1)).isEmpty();
+                const QString name = terminatedSlice(block, stripped.data() + 1 - block.constData(), close - 1);
                 const qsizetype known = m_sectionFirstLine.size();
                 int &firstLine = m_sectionFirstLine[name]; // one lookup: found, or added with 0
                 m_sectionRepeated = m_sectionFirstLine.size() == known;
@@ -308,7 +313,7 @@ void IniParser::run()
                             .arg(firstLine),
                         true);
                 }
-                if (close + 1 < stripped.size() && !stripped.sliced(close + 1).trimmed().isEmpty())
+                if (textAfter)
                     warn(lineNo, IniDocument::tr("Text after the closing ']' of [%1] is ignored.").arg(name), false);
                 IniSection &section = d.m_sections.emplaceBack();
                 section.name = name;
@@ -372,7 +377,9 @@ void IniParser::run()
                 true);
         m_entries.append(std::move(entry));
         m_entry = &m_entries.last();
-        m_value = trimmedView(stripped.sliced(delimiter + 1)).toString();
+        // Ended at the trailing space or line break after it: the line was read.
+        const QStringView value = trimmedView(stripped.sliced(delimiter + 1));
+        m_value = terminatedSlice(block, value.data() - block.constData(), value.size());
         m_pendingBlankLines = 0;
         m_entryOpen = true;
     }

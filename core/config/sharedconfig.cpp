@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "sharedconfig.h"
 
+#include "util/sharedslices.h"
+
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -221,7 +223,7 @@ SharedConfig SharedConfig::fromDocuments(IniDocument config, IniDocument credent
                 && std::none_of(simple.begin() + 1, simple.end(),
                     [](QChar c) { return c.isSpace() || c == u'"' || c == u'\'' || c == u'\\'; });
             if (plain) {
-                profileName = simple.sliced(1).toString();
+                profileName = sharedSuffix(name, 8); // after "profile ": no copy
             } else if (shlexSplit(name, &parts) && parts.size() == 2) {
                 profileName = parts.at(1);
             } else {

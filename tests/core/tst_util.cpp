@@ -5,6 +5,7 @@
 #include "util/error.h"
 #include "util/result.h"
 #include "util/securebytes.h"
+#include "util/sharedslices.h"
 
 #include <QFile>
 #include <QTemporaryDir>
@@ -27,6 +28,8 @@ private Q_SLOTS:
     void environmentCredentials();
     void autostartEntryFollowsTheSetting();
     void buildInfoNamesEveryComponent();
+    void sharedSlicesOutliveAndNeverChangeTheirSource();
+    void sharedSuffixOfRawDataIsACopy();
 };
 
 void Tst_Util::autostartEntryFollowsTheSetting()
@@ -186,6 +189,61 @@ void Tst_Util::environmentCredentials()
     QCOMPARE(regionFromEnvironment(regions), u"eu-west-1"_s);
     regions.insert(u"AWS_REGION"_s, u"us-west-2"_s);
     QCOMPARE(regionFromEnvironment(regions), u"us-west-2"_s);
+}
+
+void Tst_Util::sharedSlicesOutliveAndNeverChangeTheirSource()
+{
+    using namespace Rolecall::Core;
+    QString buffer = u"[profile dev]\nregion = eu-west-1  \nrole_arn"_s;
+    buffer.detach(); // a buffer of its own, as a decoder gives
+    const QChar *bufferData = buffer.constData();
+    QString name = terminatedSlice(buffer, 1, 11); // "profile dev", ended at the ']'
+    QString region = terminatedSlice(buffer, 23, 9); // "eu-west-1", ended at the first trailing space
+    const QString tail = terminatedSlice(buffer, 35, 8); // "role_arn", at the buffer's end
+    const QString empty = terminatedSlice(buffer, 0, 0);
+    QCOMPARE(name, u"profile dev"_s);
+    QCOMPARE(region, u"eu-west-1"_s);
+    QCOMPARE(tail, u"role_arn"_s);
+    QVERIFY(empty.isEmpty() && !empty.isNull());
+    // No copies: the parts point into the buffer, and each ends with '\0' as every QString does.
+    QCOMPARE(name.constData(), bufferData + 1);
+    QCOMPARE(region.constData(), bufferData + 23);
+    for (const QString *part : std::initializer_list<const QString *> {&name, &region, &tail})
+        QCOMPARE(part->utf16()[part->size()], u'\0');
+    QString profile = sharedSuffix(name, 8);
+    QCOMPARE(profile, u"dev"_s);
+    QCOMPARE(profile.constData(), name.constData() + 8);
+    QCOMPARE(profile.utf16()[3], u'\0');
+
+    // The parts outlive the buffer...
+    buffer = QString();
+    QCOMPARE(name, u"profile dev"_s);
+    QCOMPARE(region, u"eu-west-1"_s);
+    // ...and changing one copies it; its neighbours in the shared buffer stay as they were.
+    region += u"-extra"_s;
+    QCOMPARE(region, u"eu-west-1-extra"_s);
+    QVERIFY(region.constData() != bufferData + 23);
+    name[0] = u'P';
+    QCOMPARE(name, u"Profile dev"_s);
+    QCOMPARE(profile, u"dev"_s);
+    QCOMPARE(tail, u"role_arn"_s);
+    // The last owner of the buffer may grow its part in place: nobody else reads that memory.
+    name = QString();
+    region = QString();
+    profile.append(u"-and-more-text-than-fits-anywhere"_s);
+    QCOMPARE(profile, u"dev-and-more-text-than-fits-anywhere"_s);
+    QCOMPARE(tail, u"role_arn"_s);
+}
+
+void Tst_Util::sharedSuffixOfRawDataIsACopy()
+{
+    static const char16_t text[] = u"profile raw";
+    const QString raw = QString::fromRawData(reinterpret_cast<const QChar *>(text), 11);
+    const QString suffix = Rolecall::Core::sharedSuffix(raw, 8);
+    QCOMPARE(suffix, u"raw"_s);
+    QVERIFY(suffix.constData() != raw.constData() + 8); // raw data is not owned: it cannot be shared
+    QCOMPARE(Rolecall::Core::sharedSuffix(raw, 11), QString());
+    QCOMPARE(Rolecall::Core::sharedSuffix(raw, 0), raw);
 }
 
 QTEST_GUILESS_MAIN(Tst_Util)

@@ -1,0 +1,52 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include <QString>
+
+namespace Rolecall::Core {
+
+/*
+ * Parts of a QString that share its buffer instead of copying it. Qt 6 lets a QString point into
+ * the middle of a reference-counted buffer (QString::DataPointer: header, data pointer, size), the
+ * way it does after removing text from the front. A part made here holds its own reference, so it
+ * outlives the string it came from; changing either of them copies it first (the buffer is shared),
+ * as for any implicitly shared QString. Every part ends with a '\0' unit, as Qt promises of every
+ * QString it allocates (utf16() hands the buffer out as it is).
+ *
+ * Reading a large config file makes some 25,000 small strings; as parts of the decoded text they
+ * cost one reference count each instead of an allocation and a copy each.
+ */
+
+/// @p text from @p from to its end, sharing its buffer (copied when @p text does not own one).
+inline QString sharedSuffix(const QString &text, qsizetype from)
+{
+    Q_ASSERT(from >= 0 && from <= text.size());
+    if (from == 0)
+        return text;
+    QString::DataPointer &d = const_cast<QString &>(text).data_ptr();
+    if (!d.isMutable() || from == text.size()) // raw data (QString::fromRawData) or nothing left
+        return text.sliced(from);
+    d.ref(); // the part's own reference
+    return QString(QString::DataPointer(d.d_ptr(), d.data() + from, d.size - from));
+}
+
+/**
+ * @p length units of @p buffer from @p from, sharing its buffer. The unit after the part is
+ * overwritten with '\0' to end it (unless it is the end of @p buffer, which already is '\0'): the
+ * caller must no longer need that unit, and it must not lie inside another part. @p buffer must
+ * own its data (not QString::fromRawData) and is left shared, so that writing to it copies it.
+ */
+inline QString terminatedSlice(QString &buffer, qsizetype from, qsizetype length)
+{
+    Q_ASSERT(from >= 0 && length >= 0 && from + length <= buffer.size());
+    QString::DataPointer &d = buffer.data_ptr();
+    Q_ASSERT(d.isMutable());
+    if (length == 0)
+        return QStringView(d.data() + from, 0).toString(); // empty, not null, as toString() gives
+    char16_t *begin = d.data() + from;
+    begin[length] = u'\0'; // the terminator at buffer.size() when the part runs to the end
+    d.ref();
+    return QString(QString::DataPointer(d.d_ptr(), begin, length));
+}
+
+} // namespace Rolecall::Core
