@@ -6,7 +6,6 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
-#include <QRegularExpression>
 
 #include <algorithm>
 #include <limits>
@@ -85,24 +84,51 @@ QList<RawSection> rawSections(const IniDocument &doc)
     return sections;
 }
 
+// os.path.expandvars: $NAME and ${NAME} (its pattern \$(\w+|\{[^}]*\}) with re.ASCII); unknown
+// variables stay as written. By hand: compiling that pattern cost more than reading a small config.
+QString expandVariables(const QString &path, const QProcessEnvironment &env)
+{
+    const auto isWord = [](QChar c) {
+        return (c >= u'a' && c <= u'z') || (c >= u'A' && c <= u'Z') || (c >= u'0' && c <= u'9') || c == u'_';
+    };
+    QString out;
+    qsizetype copied = 0; // path[0, copied) is in out
+    for (qsizetype i = path.indexOf(u'$'); i >= 0; i = path.indexOf(u'$', i)) {
+        qsizetype end = i + 1; // after the reference
+        QString name;
+        if (end < path.size() && path.at(end) == u'{') {
+            const qsizetype close = path.indexOf(u'}', end + 1);
+            if (close < 0) {
+                ++i; // no reference starts here
+                continue;
+            }
+            name = path.sliced(end + 1, close - end - 1);
+            end = close + 1;
+        } else {
+            while (end < path.size() && isWord(path.at(end)))
+                ++end;
+            if (end == i + 1) {
+                ++i;
+                continue;
+            }
+            name = path.sliced(i + 1, end - i - 1);
+        }
+        if (env.contains(name)) {
+            out += QStringView(path).sliced(copied, i - copied);
+            out += env.value(name);
+            copied = end;
+        }
+        i = end;
+    }
+    if (copied == 0)
+        return path;
+    out += QStringView(path).sliced(copied);
+    return out;
+}
+
 QString expandPath(QString path, const QProcessEnvironment &env)
 {
-    // os.path.expandvars: $NAME and ${NAME}; unknown variables stay as written.
-    static const QRegularExpression var(u"\\$(\\w+|\\{[^}]*\\})"_s);
-    QString out;
-    qsizetype last = 0;
-    auto it = var.globalMatch(path);
-    while (it.hasNext()) {
-        const auto m = it.next();
-        QString name = m.captured(1);
-        if (name.startsWith(u'{'))
-            name = name.mid(1, name.size() - 2);
-        out += path.mid(last, m.capturedStart() - last);
-        out += env.contains(name) ? env.value(name) : m.captured(0);
-        last = m.capturedEnd();
-    }
-    out += path.mid(last);
-    path = out;
+    path = expandVariables(path, env);
     // os.path.expanduser
     if (path == "~"_L1 || path.startsWith("~/"_L1)) {
         const QString home = env.value(u"HOME"_s, QDir::homePath());

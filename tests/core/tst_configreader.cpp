@@ -175,6 +175,8 @@ private Q_SLOTS:
     void splitsSectionNamesLikePythonShlex_data();
     void splitsSectionNamesLikePythonShlex();
     void diagnosticPrintsFileLineMessage();
+    void expandsPathsAsPython_data();
+    void expandsPathsAsPython();
     void repeatedSectionNamesItsFirstLine();
     void loadsFilesFromPathsLikeFromDocuments();
     void fiveThousandProfilesLoadWithoutDiagnostics();
@@ -518,6 +520,48 @@ void Tst_ConfigReader::decodesLargeFilesBlockByBlock()
     }
     QCOMPARE(doc.sections().at(2500).entries.size(), 3);
     QCOMPARE(doc.sections().at(2500).entries.at(2).value, u"\ufffd\ufffd"_s);
+}
+
+// Expected values from Python: posixpath.expanduser(posixpath.expandvars(path)), as botocore reads
+// AWS_CONFIG_FILE, with the environment below.
+void Tst_ConfigReader::expandsPathsAsPython_data()
+{
+    QTest::addColumn<QString>("path");
+    QTest::addColumn<QString>("expected");
+    const QList<std::pair<QString, QString>> cases {
+        {u"~/.aws/config"_s, u"/home/alice/.aws/config"_s},
+        {u"$AWSDIR/config"_s, u"/srv/aws/config"_s},
+        {u"${AWSDIR}/config"_s, u"/srv/aws/config"_s},
+        {u"$NOPE/config"_s, u"$NOPE/config"_s},
+        {u"${NOPE}/config"_s, u"${NOPE}/config"_s},
+        {u"/a/$AWSDIR$A_1/b"_s, u"/a//srv/awsx/b"_s},
+        {u"/a/$/b"_s, u"/a/$/b"_s},
+        {u"/a/${/b"_s, u"/a/${/b"_s},
+        {u"/a/${}/b"_s, u"/a/${}/b"_s},
+        {u"$EMPTY/c"_s, u"/c"_s},
+        {u"$AWSDIR-x/${A_1}y$"_s, u"/srv/aws-x/xy$"_s},
+        {u"~"_s, u"/home/alice"_s},
+        {u"/p/$A_1\u00e9"_s, u"/p/x\u00e9"_s},
+        {u"$$AWSDIR"_s, u"$/srv/aws"_s},
+    };
+    for (const auto &[path, expected] : cases)
+        QTest::addRow("%s", qPrintable(path)) << path << expected;
+}
+
+void Tst_ConfigReader::expandsPathsAsPython()
+{
+    QFETCH(QString, path);
+    QFETCH(QString, expected);
+    QProcessEnvironment env;
+    env.insert(u"HOME"_s, u"/home/alice"_s);
+    env.insert(u"AWSDIR"_s, u"/srv/aws"_s);
+    env.insert(u"A_1"_s, u"x"_s);
+    env.insert(u"EMPTY"_s, QString());
+    env.insert(u"AWS_CONFIG_FILE"_s, path);
+    env.insert(u"AWS_SHARED_CREDENTIALS_FILE"_s, path);
+    const ConfigPaths paths = ConfigPaths::fromEnvironment(env);
+    QCOMPARE(paths.config, expected);
+    QCOMPARE(paths.credentials, expected);
 }
 
 QTEST_GUILESS_MAIN(Tst_ConfigReader)

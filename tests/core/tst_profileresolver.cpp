@@ -106,6 +106,8 @@ private Q_SLOTS:
     void includeProfileErrorsAreReportedOnce();
     void accountIdComesFromArn_data();
     void accountIdComesFromArn();
+    void sessionNameComesFromTheUser_data();
+    void sessionNameComesFromTheUser();
 };
 
 void Tst_ProfileResolver::corpusHasResolutionCases()
@@ -314,6 +316,33 @@ void Tst_ProfileResolver::accountIdComesFromArn()
     QFETCH(QString, arn);
     QFETCH(QString, account);
     QCOMPARE(Profiles::accountIdFromArn(arn), account);
+}
+
+void Tst_ProfileResolver::sessionNameComesFromTheUser_data()
+{
+    QTest::addColumn<QString>("user");
+    QTest::addColumn<QString>("userName");
+    QTest::addColumn<QString>("expected");
+    QTest::newRow("plain") << u"alice"_s << QString() << u"rolecall-alice"_s;
+    QTest::newRow("USERNAME when USER is unset") << QString() << u"bob"_s << u"rolecall-bob"_s;
+    QTest::newRow("every allowed punctuation") << u"a_+=,.@-b"_s << QString() << u"rolecall-a_+=,.@-b"_s;
+    QTest::newRow("the rest is dropped") << u"Jos\u00e9 \u00d1:x/y\\z"_s << QString() << u"rolecall-Josxyz"_s;
+    QTest::newRow("nothing allowed") << u"!!! ???"_s << QString() << u"rolecall-session"_s;
+    QTest::newRow("no user") << QString() << QString() << u"rolecall-session"_s;
+    QTest::newRow("64 at most") << QString(80, u'u') << QString() << (u"rolecall-"_s + QString(55, u'u'));
+}
+
+void Tst_ProfileResolver::sessionNameComesFromTheUser()
+{
+    QFETCH(QString, user);
+    QFETCH(QString, userName);
+    QFETCH(QString, expected);
+    QProcessEnvironment env;
+    if (!user.isNull())
+        env.insert(u"USER"_s, user);
+    if (!userName.isNull())
+        env.insert(u"USERNAME"_s, userName);
+    QCOMPARE(Rolecall::Core::Profiles::ProfileResolver::sessionNameForUser(env), expected);
 }
 
 QTEST_GUILESS_MAIN(Tst_ProfileResolver)
