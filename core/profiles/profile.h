@@ -14,6 +14,8 @@
 
 namespace Rolecall::Core::Profiles {
 
+class KnownSettings; // a settings list indexed by key (profileresolver.cpp)
+
 /** What kind of credentials a profile stands for (drives icons, badges and the JSON `kind`). */
 enum class Kind
 {
@@ -156,6 +158,7 @@ private:
     {
         QString top;
         const QList<Config::Setting> *topSettings = nullptr; ///< the top profile's effective settings
+        const KnownSettings *topKnown = nullptr; ///< the same, indexed
         QStringList visited;
         QStringList chain;
         QList<Step> steps;
@@ -168,7 +171,7 @@ private:
     void buildSteps(const QString &name, Context &context) const;
     bool appendSourceChain(const QString &source, Context &context) const;
     void appendAssumeRoleStep(
-        const QString &name, const QList<Config::Setting> &settings, QList<Step> &steps, QStringList *errors) const;
+        const QString &name, const KnownSettings &settings, QList<Step> &steps, QStringList *errors) const;
 
     const Config::SharedConfig &m_config;
     QString m_defaultSessionName;

@@ -5,14 +5,13 @@
 #include "sts/stsencoding.h"
 
 #include <array>
+#include <optional>
 
 using namespace Qt::StringLiterals;
 
 namespace Rolecall::Core::Profiles {
 
 using Config::Setting;
-
-namespace {
 
 using Key = Config::KnownKey;
 
@@ -48,6 +47,31 @@ public:
 private:
     std::array<const Setting *, static_cast<std::size_t>(Key::Count)> m_byKey;
 };
+
+namespace {
+
+// botocore: int(value) of a duration; nullopt for a value that is not a whole number. Nearly every
+// value is plain digits, read here without Qt's general number parser.
+std::optional<int> wholeNumber(const QString &value)
+{
+    constexpr qsizetype kPlainDigits = 9; // below 10^9: no overflow
+    if (!value.isEmpty() && value.size() <= kPlainDigits) {
+        int result = 0;
+        bool plain = true;
+        for (const QChar c : value) {
+            if (c < u'0' || c > u'9') {
+                plain = false;
+                break;
+            }
+            result = result * 10 + (c.unicode() - u'0');
+        }
+        if (plain)
+            return result;
+    }
+    bool ok = false;
+    const int result = value.trimmed().toInt(&ok);
+    return ok ? std::optional<int>(result) : std::nullopt;
+}
 
 // Rolecall's list values: names separated by commas and/or white space (the regular expression
 // [,\s]+), split by hand: the same characters without compiling a pattern.
@@ -253,9 +277,8 @@ QList<Setting> ProfileResolver::effectiveSettings(
 }
 
 void ProfileResolver::appendAssumeRoleStep(
-    const QString &name, const QList<Setting> &list, QList<Step> &steps, QStringList *errors) const
+    const QString &name, const KnownSettings &settings, QList<Step> &steps, QStringList *errors) const
 {
-    const KnownSettings settings(list);
     Step &step = steps.emplaceBack(); // filled in place: a Step is some 400 bytes
     step.type = Step::Type::AssumeRole;
     step.profile = name;
@@ -269,10 +292,7 @@ void ProfileResolver::appendAssumeRoleStep(
     step.sourceIdentity = settings.value(Key::SourceIdentity);
     if (const Setting *duration = settings.find(Key::DurationSeconds)) {
         // botocore: int(value), and a value that is not a whole number is dropped without a word.
-        bool ok = false;
-        const int seconds = duration->value.trimmed().toInt(&ok);
-        if (ok)
-            step.durationSeconds = seconds;
+        step.durationSeconds = wholeNumber(duration->value);
     }
     const Setting *tags = settings.find(Key::SessionTags);
     for (const QString &pair : tags ? tags->value.split(u',', Qt::SkipEmptyParts) : QStringList()) {
@@ -292,10 +312,15 @@ void ProfileResolver::buildSteps(const QString &name, Context &context) const
 {
     QStringList *errors = &context.errors;
     const bool isTop = name == context.top;
-    const QList<Setting> list = isTop && context.topSettings ? *context.topSettings : effectiveSettings(name, errors);
-    const KnownSettings settings(list);
+    // The top profile's settings come indexed from resolve(); a source profile's are read here.
+    const bool given = isTop && context.topSettings && context.topKnown;
+    const QList<Setting> list = given ? QList<Setting>() : effectiveSettings(name, errors);
+    std::optional<KnownSettings> own;
+    if (!given)
+        own.emplace(list);
+    const KnownSettings &settings = given ? *context.topKnown : *own;
     const auto root = [&](Step::Type type) {
-        Step step;
+        Step &step = context.steps.emplaceBack(); // filled in place
         step.type = type;
         step.profile = name;
         if (type == Step::Type::StaticKeys) {
@@ -305,9 +330,8 @@ void ProfileResolver::buildSteps(const QString &name, Context &context) const
             if (step.sessionToken.isEmpty())
                 step.sessionToken = settings.value(Key::AwsSecurityToken);
         }
-        context.steps.append(std::move(step));
         context.chain.append(name);
-        return &context.steps.last();
+        return &step;
     };
 
     if (settings.hasAssumeRoleVars() && (isTop || !settings.hasStaticCredentials())) {
@@ -337,10 +361,9 @@ void ProfileResolver::buildSteps(const QString &name, Context &context) const
                                    .arg(credentialSource, name));
                 return;
             }
-            Step source;
+            Step &source = context.steps.emplaceBack();
             source.type = type;
             source.profile = name;
-            context.steps.append(std::move(source));
         } else if (!m_config.profile(sourceProfile)) {
             errors->append(tr("The source_profile \"%1\" referenced in the profile \"%2\" does not exist.")
                                .arg(sourceProfile, name));
@@ -356,7 +379,7 @@ void ProfileResolver::buildSteps(const QString &name, Context &context) const
         } else if (!appendSourceChain(sourceProfile, context)) {
             return;
         }
-        appendAssumeRoleStep(name, list, context.steps, errors);
+        appendAssumeRoleStep(name, settings, context.steps, errors);
         if (context.chain.isEmpty() || context.chain.last() != name)
             context.chain.append(name);
         return;
@@ -371,7 +394,7 @@ void ProfileResolver::buildSteps(const QString &name, Context &context) const
         if (step->roleSessionName.isEmpty())
             step->roleSessionName = m_defaultSessionName;
         if (const Setting *duration = settings.find(Key::DurationSeconds))
-            step->durationSeconds = duration->value.trimmed().toInt();
+            step->durationSeconds = wholeNumber(duration->value).value_or(0);
         return;
     }
     if (settings.isSsoProfile()) {
@@ -462,12 +485,8 @@ ResolvedProfile ProfileResolver::resolve(const QString &name) const
     r.roleSessionName = s.value(Key::RoleSessionName);
     r.ssoSession = s.value(Key::SsoSession);
     r.ssoStartUrl = s.value(Key::SsoStartUrl);
-    if (const Setting *duration = s.find(Key::DurationSeconds)) {
-        bool ok = false;
-        const int seconds = duration->value.trimmed().toInt(&ok);
-        if (ok)
-            r.durationSeconds = seconds;
-    }
+    if (const Setting *duration = s.find(Key::DurationSeconds))
+        r.durationSeconds = wholeNumber(duration->value);
     // The STS endpoint: the services section's `sts = endpoint_url = …`, else endpoint_url.
     r.endpointUrl = s.value(Key::EndpointUrl);
     if (const QString services = s.value(Key::Services); !services.isEmpty()) {
@@ -500,6 +519,7 @@ ResolvedProfile ProfileResolver::resolve(const QString &name) const
     Context context;
     context.top = name;
     context.topSettings = &r.settings;
+    context.topKnown = &s;
     context.visited.reserve(4); // room for the usual chain: no list grows one name at a time
     context.visited.append(name);
     context.chain.reserve(4);
@@ -531,12 +551,11 @@ ResolvedProfile ProfileResolver::resolve(const QString &name) const
             r.steps[i + 1].mfaSerial.clear();
             r.steps[i + 1].mfaProcess.clear();
         }
-        Step token;
+        Step &token = *r.steps.emplace(i + 1); // filled in place
         token.type = Step::Type::SessionToken;
         token.profile = keysProfile;
         token.mfaSerial = serial;
         token.mfaProcess = mfaProcess;
-        r.steps.insert(i + 1, std::move(token));
         break;
     }
 
