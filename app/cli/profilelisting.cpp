@@ -6,8 +6,13 @@
 #include "profiles/profile.h"
 
 #include <algorithm>
+#include <cerrno>
 #include <charconv>
 #include <cstring>
+
+#if defined(Q_OS_UNIX)
+#include <unistd.h>
+#endif
 
 #if defined(__SSE2__)
 #include <emmintrin.h>
@@ -309,15 +314,38 @@ QString chainText(const Profiles::ResolvedProfile &p)
     return parts.join(u" → "_s);
 }
 
+// @p bytes to @p out and flushed. Where @p out has a file descriptor, in one write(2) (or as few as
+// the descriptor takes): stdio would cut each block in three, its 4 KiB buffer, whole blocks, the tail.
+void writeAll(FILE *out, QByteArrayView bytes)
+{
+#if defined(Q_OS_UNIX)
+    const int fd = fileno(out);
+    if (fd >= 0) {
+        std::fflush(out); // whatever stdio holds goes first
+        const char *data = bytes.data();
+        qsizetype left = bytes.size();
+        while (left > 0) {
+            const ssize_t written = ::write(fd, data, static_cast<size_t>(left));
+            if (written < 0 && errno == EINTR)
+                continue;
+            if (written <= 0)
+                return; // the reader is gone (EPIPE) or the disk is full: nothing more can be said there
+            data += written;
+            left -= written;
+        }
+        return;
+    }
+#endif
+    std::fwrite(bytes.data(), 1, static_cast<size_t>(bytes.size()), out);
+    std::fflush(out);
+}
+
 } // namespace
 
 int ProfileListing::run(
     const Config::SharedConfig &config, const QProcessEnvironment &env, Format format, FILE *out, FILE *err)
 {
-    const auto writeOut = [out](QByteArrayView bytes) {
-        std::fwrite(bytes.data(), 1, static_cast<size_t>(bytes.size()), out);
-        std::fflush(out);
-    };
+    const auto writeOut = [out](QByteArrayView bytes) { writeAll(out, bytes); };
     const auto writeErr = [err](const QString &text) {
         const QByteArray bytes = text.toUtf8();
         std::fwrite(bytes.constData(), 1, static_cast<size_t>(bytes.size()), err);

@@ -163,20 +163,24 @@ private:
         QStringList chain;
         QList<Step> steps;
         QStringList errors;
+        /// mfa_serial and mfa_process of the profile whose long-term keys start the chain, if any
+        QString keysMfaSerial;
+        QString keysMfaProcess;
     };
-    QList<Config::Setting> effectiveSettings(const QString &name, QStringList *errors) const;
-    /// The same for @p own, the config's profile @p name (or nullptr): one lookup less.
+    /// The settings of @p own, the config's profile @p name (or nullptr), after include_profile.
     QList<Config::Setting> effectiveSettings(
         const Config::ProfileSettings *own, const QString &name, QStringList *errors) const;
-    void buildSteps(const QString &name, Context &context) const;
-    bool appendSourceChain(const QString &source, Context &context) const;
+    /// @p profile is the config's profile @p name (looked up once by the caller).
+    void buildSteps(const QString &name, const Config::ProfileSettings *profile, Context &context) const;
+    bool appendSourceChain(const QString &source, const Config::ProfileSettings *profile, Context &context) const;
     void appendAssumeRoleStep(
         const QString &name, const KnownSettings &settings, QList<Step> &steps, QStringList *errors) const;
 
     const Config::SharedConfig &m_config;
     QString m_defaultSessionName;
-    /// Built chains of source profiles, by name (see appendSourceChain()); the config never changes under a resolver.
-    mutable QHash<QString, Context> m_sourceChains;
+    /// Built chains of source profiles, by profile (see appendSourceChain()); the config never changes under a
+    /// resolver, so neither do its profiles' addresses.
+    mutable QHash<const Config::ProfileSettings *, Context> m_sourceChains;
     mutable QStringList m_building; ///< sources whose chain is being built, innermost last
 };
 

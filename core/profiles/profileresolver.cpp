@@ -238,11 +238,6 @@ QString ProfileResolver::sessionNameForUser(const QProcessEnvironment &env)
     return user.isEmpty() ? u"rolecall-session"_s : QString(u"rolecall-"_s + user).left(64);
 }
 
-QList<Setting> ProfileResolver::effectiveSettings(const QString &name, QStringList *errors) const
-{
-    return effectiveSettings(m_config.profile(name), name, errors);
-}
-
 QList<Setting> ProfileResolver::effectiveSettings(
     const Config::ProfileSettings *own, const QString &name, QStringList *errors) const
 {
@@ -308,13 +303,13 @@ void ProfileResolver::appendAssumeRoleStep(
     step.policy = settings.value(Key::RolecallSessionPolicy);
 }
 
-void ProfileResolver::buildSteps(const QString &name, Context &context) const
+void ProfileResolver::buildSteps(const QString &name, const Config::ProfileSettings *profile, Context &context) const
 {
     QStringList *errors = &context.errors;
     const bool isTop = name == context.top;
     // The top profile's settings come indexed from resolve(); a source profile's are read here.
     const bool given = isTop && context.topSettings && context.topKnown;
-    const QList<Setting> list = given ? QList<Setting>() : effectiveSettings(name, errors);
+    const QList<Setting> list = given ? QList<Setting>() : effectiveSettings(profile, name, errors);
     std::optional<KnownSettings> own;
     if (!given)
         own.emplace(list);
@@ -330,6 +325,10 @@ void ProfileResolver::buildSteps(const QString &name, Context &context) const
             if (step.sessionToken.isEmpty())
                 step.sessionToken = settings.value(Key::AwsSecurityToken);
         }
+        if (type == Step::Type::StaticKeys || type == Step::Type::KeychainKeys) {
+            context.keysMfaSerial = settings.value(Key::MfaSerial);
+            context.keysMfaProcess = settings.value(Key::MfaProcess);
+        }
         context.chain.append(name);
         return &step;
     };
@@ -337,6 +336,7 @@ void ProfileResolver::buildSteps(const QString &name, Context &context) const
     if (settings.hasAssumeRoleVars() && (isTop || !settings.hasStaticCredentials())) {
         const QString sourceProfile = settings.value(Key::SourceProfile);
         const QString credentialSource = settings.value(Key::CredentialSource);
+        const Config::ProfileSettings *sourceSettings = nullptr;
         if (!sourceProfile.isEmpty() && !credentialSource.isEmpty()) {
             errors->append(tr("The profile \"%1\" contains both source_profile and credential_source.").arg(name));
             return;
@@ -364,7 +364,7 @@ void ProfileResolver::buildSteps(const QString &name, Context &context) const
             Step &source = context.steps.emplaceBack();
             source.type = type;
             source.profile = name;
-        } else if (!m_config.profile(sourceProfile)) {
+        } else if (sourceSettings = m_config.profile(sourceProfile); !sourceSettings) {
             errors->append(tr("The source_profile \"%1\" referenced in the profile \"%2\" does not exist.")
                                .arg(sourceProfile, name));
             return;
@@ -376,7 +376,7 @@ void ProfileResolver::buildSteps(const QString &name, Context &context) const
                 return;
             }
             root(Step::Type::StaticKeys);
-        } else if (!appendSourceChain(sourceProfile, context)) {
+        } else if (!appendSourceChain(sourceProfile, sourceSettings, context)) {
             return;
         }
         appendAssumeRoleStep(name, settings, context.steps, errors);
@@ -438,28 +438,34 @@ void ProfileResolver::buildSteps(const QString &name, Context &context) const
 // Thousands of roles often share a few source profiles: the chain of each source is built once, in a
 // context of its own, and reused where building it again would give the same result, that is when it
 // holds no error and touches no profile already on the current chain (the only context it reads).
-bool ProfileResolver::appendSourceChain(const QString &source, Context &context) const
+bool ProfileResolver::appendSourceChain(
+    const QString &source, const Config::ProfileSettings *profile, Context &context) const
 {
-    auto it = m_sourceChains.constFind(source);
+    auto it = m_sourceChains.constFind(profile);
     if (it == m_sourceChains.constEnd() && !m_building.contains(source)) {
         Context own; // its empty top is never a source profile's name
         own.visited = {source};
         m_building.append(source); // a loop back to it is built in place, not from here again
-        buildSteps(source, own);
+        buildSteps(source, profile, own);
         m_building.removeLast();
-        it = m_sourceChains.insert(source, std::move(own));
+        it = m_sourceChains.insert(profile, std::move(own));
     }
     const bool reusable = it != m_sourceChains.constEnd() && it->errors.isEmpty()
         && std::none_of(it->visited.cbegin(), it->visited.cend(),
-            [&context](const QString &profile) { return context.visited.contains(profile); });
+            [&context](const QString &visited) { return context.visited.contains(visited); });
     if (!reusable) {
         context.visited.append(source);
-        buildSteps(source, context);
+        buildSteps(source, profile, context);
         return context.errors.isEmpty();
     }
     context.visited += it->visited;
     context.chain += it->chain;
     context.steps += it->steps;
+    if (!it->steps.isEmpty()
+        && (it->steps.first().type == Step::Type::StaticKeys || it->steps.first().type == Step::Type::KeychainKeys)) {
+        context.keysMfaSerial = it->keysMfaSerial;
+        context.keysMfaProcess = it->keysMfaProcess;
+    }
     return context.errors.isEmpty();
 }
 
@@ -524,7 +530,7 @@ ResolvedProfile ProfileResolver::resolve(const QString &name) const
     context.visited.append(name);
     context.chain.reserve(4);
     context.steps.reserve(4); // and its MFA step; trimmed below
-    buildSteps(name, context);
+    buildSteps(name, profile, context);
     r.errors += context.errors;
     r.chain = std::move(context.chain);
     r.steps = std::move(context.steps);
@@ -534,12 +540,10 @@ ResolvedProfile ProfileResolver::resolve(const QString &name) const
     for (qsizetype i = 0; i < r.steps.size(); ++i) {
         if (r.steps.at(i).type != Step::Type::StaticKeys && r.steps.at(i).type != Step::Type::KeychainKeys)
             continue;
+        // The first keys step starts the chain: its profile's MFA settings were noted while building.
         const QString keysProfile = r.steps.at(i).profile;
-        QStringList reported; // its include_profile errors are in r.errors already, from building the chain
-        const QList<Setting> keyList = effectiveSettings(keysProfile, &reported);
-        const KnownSettings keySettings(keyList);
-        QString serial = keySettings.value(Key::MfaSerial);
-        QString mfaProcess = keySettings.value(Key::MfaProcess);
+        QString serial = context.keysMfaSerial;
+        QString mfaProcess = context.keysMfaProcess;
         const bool nextIsRole = i + 1 < r.steps.size() && r.steps.at(i + 1).type == Step::Type::AssumeRole;
         if (serial.isEmpty() && nextIsRole) {
             serial = r.steps.at(i + 1).mfaSerial;

@@ -102,6 +102,8 @@ private Q_SLOTS:
     void assumeRoleParametersMatchBotocore();
     void resolveAllKeepsBotocoreOrder_data();
     void resolveAllKeepsBotocoreOrder();
+    void sharedResolverAnswersAsAFreshOne_data();
+    void sharedResolverAnswersAsAFreshOne();
     void unknownProfileIsAnError();
     void includeProfileErrorsAreReportedOnce();
     void accountIdComesFromArn_data();
@@ -262,6 +264,70 @@ void Tst_ProfileResolver::resolveAllKeepsBotocoreOrder()
     for (const Profiles::ResolvedProfile &r : Profiles::ProfileResolver(config).resolveAll())
         names.append(r.name);
     QCOMPARE(names, toStringList(expectedFor(caseName)[u"botocore"_s][u"profiles"_s]));
+}
+
+// One resolver keeps the chains of source profiles it built and reuses them (the listing resolves
+// thousands of profiles with one): every profile must come out as a resolver of its own gives it,
+// MFA steps of shared users included, whichever profile was resolved first.
+void Tst_ProfileResolver::sharedResolverAnswersAsAFreshOne_data()
+{
+    QTest::addColumn<QString>("caseName");
+    QTest::addColumn<bool>("reversed");
+    for (const QString &name : resolutionCases()) {
+        QTest::addRow("%s, file order", qPrintable(name)) << name << false;
+        QTest::addRow("%s, reversed", qPrintable(name)) << name << true;
+    }
+    QTest::addRow("shared MFA users, file order") << QString() << false;
+    QTest::addRow("shared MFA users, reversed") << QString() << true;
+}
+
+void Tst_ProfileResolver::sharedResolverAnswersAsAFreshOne()
+{
+    QFETCH(QString, caseName);
+    QFETCH(bool, reversed);
+    const QByteArray users = "[profile alice]\nmfa_serial = arn:aws:iam::111111111111:mfa/alice\nmfa_process = echo 1\n"
+                             "[profile bob]\nregion = eu-west-1\n"
+                             "[profile a1]\nrole_arn = arn:aws:iam::222222222222:role/a1\nsource_profile = alice\n"
+                             "[profile a2]\nrole_arn = arn:aws:iam::333333333333:role/a2\nsource_profile = alice\n"
+                             "mfa_serial = arn:aws:iam::111111111111:mfa/other\n"
+                             "[profile a3]\nrole_arn = arn:aws:iam::444444444444:role/a3\nsource_profile = a1\n"
+                             "[profile b1]\nrole_arn = arn:aws:iam::555555555555:role/b1\nsource_profile = bob\n"
+                             "mfa_serial = arn:aws:iam::666666666666:mfa/bob\n"
+                             "[profile b2]\nrole_arn = arn:aws:iam::777777777777:role/b2\nsource_profile = b1\n";
+    const QByteArray keys = "[alice]\naws_access_key_id = AKIAIOSFODNN7EXAMPLE\n"
+                            "aws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY\n"
+                            "[bob]\naws_access_key_id = AKIAIOSFODNN7EXAMPLE\n"
+                            "aws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY\n";
+    const Config::SharedConfig config = caseName.isEmpty()
+        ? Config::SharedConfig::fromDocuments(
+            Config::IniDocument::parse(users, u"config"_s), Config::IniDocument::parse(keys, u"credentials"_s))
+        : loadCase(caseName);
+    QStringList names;
+    for (const Config::ProfileSettings &profile : config.profiles())
+        names.append(profile.name);
+    if (reversed)
+        std::reverse(names.begin(), names.end());
+    const Profiles::ProfileResolver shared(config);
+    int mfaSteps = 0;
+    for (const QString &name : std::as_const(names)) {
+        const Profiles::ResolvedProfile got = shared.resolve(name);
+        const Profiles::ResolvedProfile fresh = Profiles::ProfileResolver(config).resolve(name);
+        QCOMPARE(got.kind, fresh.kind);
+        QCOMPARE(got.chain, fresh.chain);
+        QCOMPARE(got.errors, fresh.errors);
+        QCOMPARE(describeSteps(got.steps), describeSteps(fresh.steps));
+        QCOMPARE(got.steps.size(), fresh.steps.size());
+        for (qsizetype i = 0; i < got.steps.size(); ++i) {
+            QCOMPARE(got.steps.at(i).mfaSerial, fresh.steps.at(i).mfaSerial);
+            QCOMPARE(got.steps.at(i).mfaProcess, fresh.steps.at(i).mfaProcess);
+            QCOMPARE(got.steps.at(i).accessKeyId, fresh.steps.at(i).accessKeyId);
+            mfaSteps += got.steps.at(i).type == Profiles::Step::Type::SessionToken ? 1 : 0;
+        }
+    }
+    if (caseName.isEmpty()) {
+        // alice, a1, a2, a3 (alice's own serial wins over a2's), bob's b1 and b2 (b1's serial moves to the token)
+        QCOMPARE(mfaSteps, 6);
+    }
 }
 
 void Tst_ProfileResolver::unknownProfileIsAnError()
