@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "knownkeys.h"
 
+#include <algorithm>
 #include <array>
 
 using namespace Qt::StringLiterals;
@@ -59,13 +60,46 @@ const std::array<QString, static_cast<std::size_t>(KnownKey::Count)> &names()
 
 } // namespace
 
+namespace {
+
+// The keys by length: a lookup compares the text of the few names of the same length only.
+// (Every line of a config file with a setting asks.)
+constexpr std::size_t kLongestName = 32;
+constexpr std::size_t kSameLength = 6;
+using Candidates = std::array<std::array<KnownKey, kSameLength>, kLongestName + 1>;
+
+const Candidates &byLength()
+{
+    static const Candidates table = [] {
+        Candidates candidates;
+        for (auto &bucket : candidates)
+            bucket.fill(KnownKey::Other);
+        const auto &all = names();
+        for (std::size_t i = 1; i < all.size(); ++i) {
+            const auto length = static_cast<std::size_t>(all[i].size());
+            Q_ASSERT(length <= kLongestName);
+            auto &bucket = candidates[length];
+            const auto free = std::find(bucket.begin(), bucket.end(), KnownKey::Other);
+            Q_ASSERT(free != bucket.end()); // raise kSameLength when this fires
+            *free = static_cast<KnownKey>(i);
+        }
+        return candidates;
+    }();
+    return table;
+}
+
+} // namespace
+
 KnownKey knownKey(QStringView lowerCaseKey)
 {
-    const auto &table = names();
-    // Lengths differ for most pairs, so nearly every candidate is rejected on its size alone.
-    for (std::size_t i = 1; i < table.size(); ++i) {
-        if (table[i].size() == lowerCaseKey.size() && QStringView(table[i]) == lowerCaseKey)
-            return static_cast<KnownKey>(i);
+    if (lowerCaseKey.size() > static_cast<qsizetype>(kLongestName))
+        return KnownKey::Other;
+    const auto &all = names();
+    for (const KnownKey candidate : byLength()[static_cast<std::size_t>(lowerCaseKey.size())]) {
+        if (candidate == KnownKey::Other)
+            break;
+        if (QStringView(all[static_cast<std::size_t>(candidate)]) == lowerCaseKey)
+            return candidate;
     }
     return KnownKey::Other;
 }

@@ -175,6 +175,7 @@ private Q_SLOTS:
     void splitsSectionNamesLikePythonShlex_data();
     void splitsSectionNamesLikePythonShlex();
     void diagnosticPrintsFileLineMessage();
+    void valuesShareTheDecodedText();
     void expandsPathsAsPython_data();
     void expandsPathsAsPython();
     void repeatedSectionNamesItsFirstLine();
@@ -452,6 +453,8 @@ void Tst_ConfigReader::tagsKnownKeysWhateverTheirCase()
         QCOMPARE(knownKey(knownKeyName(key)), key);
     }
     QCOMPARE(knownKey(u"s3"), KnownKey::Other);
+    QCOMPARE(knownKey(u"aws_access_key_ie"), KnownKey::Other); // the length of five known keys
+    QCOMPARE(knownKey(u"ignore_configured_endpoint_urls_and_more"), KnownKey::Other); // longer than any
     QCOMPARE(knownKey(u"Region"), KnownKey::Other); // callers pass lower-case text
     QVERIFY(knownKeyName(KnownKey::Other).isEmpty());
 
@@ -520,6 +523,33 @@ void Tst_ConfigReader::decodesLargeFilesBlockByBlock()
     }
     QCOMPARE(doc.sections().at(2500).entries.size(), 3);
     QCOMPARE(doc.sections().at(2500).entries.at(2).value, u"\ufffd\ufffd"_s);
+}
+
+// Names and values are parts of the decoded text, not strings of their own (for large files that
+// is most of reading them); a value changed later is copied and leaves the others as they were.
+void Tst_ConfigReader::valuesShareTheDecodedText()
+{
+    const IniDocument doc = IniDocument::parse(
+        "[profile a]\nregion = eu-west-1  \r\noutput=json\nnested =\n  k = v\n[b]\nx = caf\xc3\xa9\n", u"config"_s);
+    QCOMPARE(doc.sections().size(), 2);
+    const IniSection &a = doc.sections().at(0);
+    QCOMPARE(a.name, u"profile a"_s);
+    QCOMPARE(a.entries.size(), 3);
+    QCOMPARE(a.entries.at(0).value, u"eu-west-1"_s);
+    QCOMPARE(a.entries.at(1).value, u"json"_s);
+    QVERIFY(a.entries.at(0).value.isSharedWith(a.entries.at(1).value));
+    QVERIFY(a.name.isSharedWith(a.entries.at(0).value));
+    QCOMPARE(a.entries.at(2).value, u"\nk = v"_s); // continued: a string of its own
+    const IniSection &b = doc.sections().at(1);
+    QCOMPARE(b.entries.at(0).value, u"caf\u00e9"_s);
+    QVERIFY(b.name.isSharedWith(b.entries.at(0).value));
+    for (const IniEntry &entry : a.entries)
+        QCOMPARE(entry.value.utf16()[entry.value.size()], u'\0');
+    QString changed = a.entries.at(0).value;
+    changed[0] = u'E';
+    QCOMPARE(a.entries.at(0).value, u"eu-west-1"_s);
+    QCOMPARE(a.entries.at(1).value, u"json"_s);
+    QCOMPARE(a.name, u"profile a"_s);
 }
 
 // Expected values from Python: posixpath.expanduser(posixpath.expandvars(path)), as botocore reads
