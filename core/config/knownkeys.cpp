@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cstring>
 
 using namespace Qt::StringLiterals;
 
@@ -98,7 +99,9 @@ KnownKey knownKey(QStringView lowerCaseKey)
     for (const KnownKey candidate : byLength()[static_cast<std::size_t>(lowerCaseKey.size())]) {
         if (candidate == KnownKey::Other)
             break;
-        if (QStringView(all[static_cast<std::size_t>(candidate)]) == lowerCaseKey)
+        const QString &name = all[static_cast<std::size_t>(candidate)];
+        if (std::memcmp(name.utf16(), lowerCaseKey.utf16(), static_cast<std::size_t>(name.size()) * sizeof(char16_t))
+            == 0)
             return candidate;
     }
     return KnownKey::Other;

@@ -9,6 +9,7 @@
 #include <QHash>
 #include <QProcessEnvironment>
 #include <QStringList>
+#include <QVarLengthArray>
 
 #include <optional>
 
@@ -159,7 +160,7 @@ private:
         QString top;
         const QList<Config::Setting> *topSettings = nullptr; ///< the top profile's effective settings
         const KnownSettings *topKnown = nullptr; ///< the same, indexed
-        QStringList visited;
+        QVarLengthArray<QString, 4> visited; ///< the usual chain fits: no allocation per profile
         QStringList chain;
         QList<Step> steps;
         QStringList errors;

@@ -372,7 +372,8 @@ void ProfileResolver::buildSteps(const QString &name, const Config::ProfileSetti
             // A profile may name itself to take its own static keys; anything else is a loop.
             if (sourceProfile != name || !settings.hasStaticCredentials()) {
                 errors->append(tr("The source_profile chain loops: %1.")
-                                   .arg((context.visited + QStringList {sourceProfile}).join(u" → "_s)));
+                                   .arg((QStringList(context.visited.cbegin(), context.visited.cend()) << sourceProfile)
+                                            .join(u" → "_s)));
                 return;
             }
             root(Step::Type::StaticKeys);
@@ -458,7 +459,7 @@ bool ProfileResolver::appendSourceChain(
         buildSteps(source, profile, context);
         return context.errors.isEmpty();
     }
-    context.visited += it->visited;
+    context.visited.append(it->visited.constData(), it->visited.size());
     context.chain += it->chain;
     context.steps += it->steps;
     if (!it->steps.isEmpty()
@@ -526,7 +527,6 @@ ResolvedProfile ProfileResolver::resolve(const QString &name) const
     context.top = name;
     context.topSettings = &r.settings;
     context.topKnown = &s;
-    context.visited.reserve(4); // room for the usual chain: no list grows one name at a time
     context.visited.append(name);
     context.chain.reserve(4);
     context.steps.reserve(4); // and its MFA step; trimmed below
