@@ -102,19 +102,28 @@ public:
         std::memcpy(w, text, N - 1);
         commit(w + N - 1);
     }
-    QByteArrayView bytes() const { return QByteArrayView(m_buffer.constData(), m_length); }
+    QByteArrayView bytes() const { return QByteArrayView(m_begin, m_cursor - m_begin); }
     /// Forgets the bytes written so far (after they were printed).
-    void discardBytes() { m_length = 0; }
-    void reserveTotal(qsizetype bytes) { m_buffer.resize(bytes); }
+    void discardBytes() { m_cursor = m_begin; }
+    void reserveTotal(qsizetype bytes) { grow(bytes); }
 
 private:
+    // The buffer is written through plain pointers: one comparison per piece, no QByteArray calls.
     char *reserve(qsizetype extra)
     {
-        if (m_length + extra > m_buffer.size())
-            m_buffer.resize(std::max(m_buffer.size() * 2, m_length + extra));
-        return m_buffer.data() + m_length;
+        if (m_end - m_cursor < extra)
+            grow(std::max(m_buffer.size() * 2, (m_cursor - m_begin) + extra));
+        return m_cursor;
     }
-    void commit(const char *end) { m_length = end - m_buffer.constData(); }
+    void commit(char *end) { m_cursor = end; }
+    void grow(qsizetype size)
+    {
+        const qsizetype used = m_cursor - m_begin;
+        m_buffer.resize(size);
+        m_begin = m_buffer.data();
+        m_cursor = m_begin + used;
+        m_end = m_begin + m_buffer.size();
+    }
     /// Printable ASCII that JSON takes as it is (0x7f included, as QJsonDocument writes it).
     static bool isPlain(char16_t c) { return c >= 0x20 && c < 0x80 && c != u'"' && c != u'\\'; }
     /// Copies the plain units at the start of @p units to @p w (as bytes); returns how many.
@@ -201,7 +210,9 @@ private:
         return w;
     }
     QByteArray m_buffer;
-    qsizetype m_length = 0;
+    char *m_begin = nullptr; // m_buffer's bytes
+    char *m_cursor = nullptr; // the end of what was written
+    char *m_end = nullptr;
 };
 
 bool isSecretKey(Config::KnownKey key)
