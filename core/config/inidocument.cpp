@@ -116,7 +116,7 @@ private:
     }
     void finishEntry();
     void finishSection(int lastLine);
-    bool isDuplicateOption(const QString &key);
+    bool isDuplicateOption(const QString &key, KnownKey id);
 
     IniDocument &d;
     IniSection *m_section = nullptr;
@@ -171,9 +171,12 @@ void IniParser::finishEntry()
 }
 
 // configparser (strict) refuses a key set twice in a section, also across repeated headers.
-bool IniParser::isDuplicateOption(const QString &key)
+bool IniParser::isDuplicateOption(const QString &key, KnownKey id)
 {
-    const auto sameKey = [&key](const IniEntry &e) { return e.key.size() == key.size() && e.key == key; };
+    // Known keys compare by number; others by text (an unknown key never equals a known one).
+    const auto sameKey = [&key, id](const IniEntry &e) {
+        return e.id == id && (id != KnownKey::Other || (e.key.size() == key.size() && e.key == key));
+    };
     if (std::any_of(m_entries.cbegin(), m_entries.cend(), sameKey)) {
         m_blockHasRepeatedKey = true;
         return true;
@@ -391,7 +394,7 @@ void IniParser::run()
             if (id != KnownKey::Other)
                 key = knownKeyName(id);
         }
-        if (isDuplicateOption(key))
+        if (isDuplicateOption(key, id))
             warn(lineNo,
                 IniDocument::tr("\"%1\" is set again in [%2]. The AWS CLI refuses files with duplicate keys; "
                                 "Rolecall uses the last value.")
