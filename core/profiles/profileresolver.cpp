@@ -566,8 +566,6 @@ ResolvedProfile ProfileResolver::resolve(const QString &name) const
     r.accountId = accountIdFromArn(r.roleArn);
     if (r.accountId.isEmpty())
         r.accountId = accountIdFromArn(r.mfaSerial);
-    // A Step is some 400 bytes and the app keeps every profile resolved: no spare capacity (5,000 profiles: MBs).
-    r.steps.squeeze();
     return r;
 }
 
@@ -575,8 +573,12 @@ QList<ResolvedProfile> ProfileResolver::resolveAll() const
 {
     QList<ResolvedProfile> all;
     all.reserve(m_config.profiles().size());
-    for (const Config::ProfileSettings &profile : m_config.profiles())
+    for (const Config::ProfileSettings &profile : m_config.profiles()) {
         all.append(resolve(profile.name));
+        // These are kept (the app holds every profile resolved) and a Step is some 450 bytes: no
+        // spare capacity (5,000 profiles: megabytes). A profile resolved on its own is used and dropped.
+        all.last().steps.squeeze();
+    }
     return all;
 }
 
