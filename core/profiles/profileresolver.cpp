@@ -50,6 +50,22 @@ private:
 
 namespace {
 
+bool isKeys(Step::Type type)
+{
+    return type == Step::Type::StaticKeys || type == Step::Type::KeychainKeys;
+}
+
+// GetSessionToken with MFA for the keys that start @p steps.
+void appendToken(QList<Step> &steps, const QString &serial, const QString &mfaProcess)
+{
+    const QString keysProfile = steps.first().profile;
+    Step &token = steps.emplaceBack(); // filled in place
+    token.type = Step::Type::SessionToken;
+    token.profile = keysProfile;
+    token.mfaSerial = serial;
+    token.mfaProcess = mfaProcess;
+}
+
 // botocore: int(value) of a duration; nullopt for a value that is not a whole number. Nearly every
 // value is plain digits, read here without Qt's general number parser.
 std::optional<int> wholeNumber(const QString &value)
@@ -380,7 +396,22 @@ void ProfileResolver::buildSteps(const QString &name, const Config::ProfileSetti
         } else if (!appendSourceChain(sourceProfile, sourceSettings, context)) {
             return;
         }
+        // aws-vault's MFA: long-term keys first get a session token with MFA (their mfa_serial, else
+        // this first hop's); the hop from them then needs no code, and one code serves every role
+        // chained from the same user.
+        bool withToken = false;
+        if (context.steps.size() == 1 && isKeys(context.steps.first().type)) {
+            const bool keysAsk = !context.keysMfaSerial.isEmpty();
+            const QString serial = keysAsk ? context.keysMfaSerial : settings.value(Key::MfaSerial);
+            withToken = !serial.isEmpty();
+            if (withToken)
+                appendToken(context.steps, serial, keysAsk ? context.keysMfaProcess : settings.value(Key::MfaProcess));
+        }
         appendAssumeRoleStep(name, settings, context.steps, errors);
+        if (withToken) { // the session token carries the MFA
+            context.steps.last().mfaSerial.clear();
+            context.steps.last().mfaProcess.clear();
+        }
         if (context.chain.isEmpty() || context.chain.last() != name)
             context.chain.append(name);
         return;
@@ -535,33 +566,10 @@ ResolvedProfile ProfileResolver::resolve(const QString &name) const
     r.chain = std::move(context.chain);
     r.steps = std::move(context.steps);
 
-    // aws-vault's MFA: long-term keys first get a session token with MFA; the role hop from them
-    // then needs no code, and one code serves every role chained from the same user.
-    for (qsizetype i = 0; i < r.steps.size(); ++i) {
-        if (r.steps.at(i).type != Step::Type::StaticKeys && r.steps.at(i).type != Step::Type::KeychainKeys)
-            continue;
-        // The first keys step starts the chain: its profile's MFA settings were noted while building.
-        const QString keysProfile = r.steps.at(i).profile;
-        QString serial = context.keysMfaSerial;
-        QString mfaProcess = context.keysMfaProcess;
-        const bool nextIsRole = i + 1 < r.steps.size() && r.steps.at(i + 1).type == Step::Type::AssumeRole;
-        if (serial.isEmpty() && nextIsRole) {
-            serial = r.steps.at(i + 1).mfaSerial;
-            mfaProcess = r.steps.at(i + 1).mfaProcess;
-        }
-        if (serial.isEmpty())
-            break;
-        if (nextIsRole) {
-            r.steps[i + 1].mfaSerial.clear();
-            r.steps[i + 1].mfaProcess.clear();
-        }
-        Step &token = *r.steps.emplace(i + 1); // filled in place
-        token.type = Step::Type::SessionToken;
-        token.profile = keysProfile;
-        token.mfaSerial = serial;
-        token.mfaProcess = mfaProcess;
-        break;
-    }
+    // A profile whose own long-term keys end the chain: the MFA step, when its keys ask for one,
+    // comes after them (a role hop from keys gets it in buildSteps()).
+    if (r.steps.size() == 1 && isKeys(r.steps.first().type) && !context.keysMfaSerial.isEmpty())
+        appendToken(r.steps, context.keysMfaSerial, context.keysMfaProcess);
 
     r.accountId = accountIdFromArn(r.roleArn);
     if (r.accountId.isEmpty())
