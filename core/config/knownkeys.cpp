@@ -59,10 +59,6 @@ const std::array<QString, static_cast<std::size_t>(KnownKey::Count)> &names()
     return table;
 }
 
-} // namespace
-
-namespace {
-
 // The keys by length: a lookup compares the text of the few names of the same length only.
 // (Every line of a config file with a setting asks.)
 constexpr std::size_t kLongestName = 32;

@@ -158,8 +158,7 @@ private:
     struct Context
     {
         QString top;
-        const QList<Config::Setting> *topSettings = nullptr; ///< the top profile's effective settings
-        const KnownSettings *topKnown = nullptr; ///< the same, indexed
+        const KnownSettings *topKnown = nullptr; ///< the top profile's effective settings, indexed
         QVarLengthArray<QString, 4> visited; ///< the usual chain fits: no allocation per profile
         QStringList chain;
         QList<Step> steps;

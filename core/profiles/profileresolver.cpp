@@ -324,7 +324,7 @@ void ProfileResolver::buildSteps(const QString &name, const Config::ProfileSetti
     QStringList *errors = &context.errors;
     const bool isTop = name == context.top;
     // The top profile's settings come indexed from resolve(); a source profile's are read here.
-    const bool given = isTop && context.topSettings && context.topKnown;
+    const bool given = isTop && context.topKnown;
     const QList<Setting> list = given ? QList<Setting>() : effectiveSettings(profile, name, errors);
     std::optional<KnownSettings> own;
     if (!given)
@@ -341,7 +341,7 @@ void ProfileResolver::buildSteps(const QString &name, const Config::ProfileSetti
             if (step.sessionToken.isEmpty())
                 step.sessionToken = settings.value(Key::AwsSecurityToken);
         }
-        if (type == Step::Type::StaticKeys || type == Step::Type::KeychainKeys) {
+        if (isKeys(type)) {
             context.keysMfaSerial = settings.value(Key::MfaSerial);
             context.keysMfaProcess = settings.value(Key::MfaProcess);
         }
@@ -492,12 +492,10 @@ bool ProfileResolver::appendSourceChain(
     }
     context.visited.append(it->visited.constData(), it->visited.size());
     context.chain += it->chain;
+    Q_ASSERT(context.steps.isEmpty()); // a source chain comes first: its root (and MFA) are the chain's
     context.steps += it->steps;
-    if (!it->steps.isEmpty()
-        && (it->steps.first().type == Step::Type::StaticKeys || it->steps.first().type == Step::Type::KeychainKeys)) {
-        context.keysMfaSerial = it->keysMfaSerial;
-        context.keysMfaProcess = it->keysMfaProcess;
-    }
+    context.keysMfaSerial = it->keysMfaSerial;
+    context.keysMfaProcess = it->keysMfaProcess;
     return context.errors.isEmpty();
 }
 
@@ -556,11 +554,10 @@ ResolvedProfile ProfileResolver::resolve(const QString &name) const
 
     Context context;
     context.top = name;
-    context.topSettings = &r.settings;
     context.topKnown = &s;
     context.visited.append(name);
     context.chain.reserve(4);
-    context.steps.reserve(4); // and its MFA step; trimmed below
+    context.steps.reserve(4); // and its MFA step (resolveAll() trims what it keeps)
     buildSteps(name, profile, context);
     r.errors += context.errors;
     r.chain = std::move(context.chain);
