@@ -65,6 +65,12 @@ std::optional<ProfileListing::Format> listingFormat(int argc, char *argv[])
 // up front, and the kernel asked to back it with 2 MiB pages (transparent huge pages), as glibc's
 // glibc.malloc.hugetlb=1 tunable would: the same memory in a few faults instead of thousands.
 // Nothing changes where transparent huge pages are off; sanitizer builds have their own allocator.
+//
+// Only whole, aligned 2 MiB ranges can be huge pages, and the heap's top rarely starts on one: the
+// files' text and the first megabyte of the model used to land below the first boundary, in some
+// 250 small pages. That gap is now taken by a block that is kept and never touched (address space,
+// no memory), so the parser's first allocation starts on the boundary.
+void *volatile gapFiller = nullptr; // volatile: the compiler may not drop a malloc() nobody reads
 void prepareHeapFor(qint64 fileBytes)
 {
 #if defined(__GLIBC__) && defined(__linux__) && !defined(__SANITIZE_ADDRESS__) && !defined(ROLECALL_SANITIZE_BUILD)
@@ -78,10 +84,17 @@ void prepareHeapFor(qint64 fileBytes)
     // Blocks up to 32 MiB come from this heap too, and it is not shrunk before the process ends.
     if (mallopt(M_MMAP_THRESHOLD, kMmapThreshold) != 1 || mallopt(M_TRIM_THRESHOLD, kMmapThreshold) != 1)
         return;
-    const auto before = reinterpret_cast<std::uintptr_t>(sbrk(0));
+    // Where the next block would go: a small block comes from the top of the heap, or from a freed
+    // block below it (then the filler, taken from the top, reaches past the boundary: no harm).
+    void *probe = std::malloc(1);
+    const auto next = reinterpret_cast<std::uintptr_t>(probe);
+    std::free(probe);
+    const std::uintptr_t first = (next + kHugePage - 1) & ~(kHugePage - 1);
+    constexpr std::uintptr_t kChunkHeader = 64; // more than glibc's own, so the filler ends before `first`
+    if (probe && first - next > kChunkHeader)
+        gapFiller = std::malloc(first - next - kChunkHeader);
     void *block = std::malloc(static_cast<size_t>(bytes)); // moves the break; no page is touched yet
     const auto after = reinterpret_cast<std::uintptr_t>(sbrk(0));
-    const std::uintptr_t first = (before + kHugePage - 1) & ~(kHugePage - 1);
     const std::uintptr_t last = after & ~(kHugePage - 1);
     if (block && last > first)
         madvise(reinterpret_cast<void *>(first), last - first, MADV_HUGEPAGE);
