@@ -392,7 +392,7 @@ int ProfileListing::run(
             else
                 w.raw(",\n  ");
             first = false;
-            writeProfile(w, resolver.resolve(profile.name));
+            writeProfile(w, resolver.resolve(profile));
             if (w.bytes().size() >= kBlock)
                 print();
         }

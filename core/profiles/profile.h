@@ -146,6 +146,9 @@ public:
         const Config::SharedConfig &config, QString defaultSessionName = QStringLiteral("rolecall-session"));
 
     ResolvedProfile resolve(const QString &name) const;
+    /// The same for one of the config's own profiles (an element of Config::SharedConfig::profiles()),
+    /// without looking its name up again.
+    ResolvedProfile resolve(const Config::ProfileSettings &profile) const;
     /// Every profile, in botocore's order (config file order, then credentials-only profiles).
     QList<ResolvedProfile> resolveAll() const;
 

@@ -501,13 +501,21 @@ bool ProfileResolver::appendSourceChain(
 
 ResolvedProfile ProfileResolver::resolve(const QString &name) const
 {
+    if (const Config::ProfileSettings *profile = m_config.profile(name))
+        return resolve(*profile);
     ResolvedProfile r;
     r.name = name;
-    const Config::ProfileSettings *profile = m_config.profile(name);
-    if (!profile) {
-        r.errors.append(tr("The profile \"%1\" does not exist in the config or credentials file.").arg(name));
-        return r;
-    }
+    r.errors.append(tr("The profile \"%1\" does not exist in the config or credentials file.").arg(name));
+    return r;
+}
+
+ResolvedProfile ProfileResolver::resolve(const Config::ProfileSettings &settings) const
+{
+    Q_ASSERT(m_config.profile(settings.name) == &settings);
+    const Config::ProfileSettings *profile = &settings;
+    const QString &name = settings.name;
+    ResolvedProfile r;
+    r.name = name;
     r.file = profile->file;
     r.line = profile->line;
     r.settings = effectiveSettings(profile, name, &r.errors);
@@ -579,7 +587,7 @@ QList<ResolvedProfile> ProfileResolver::resolveAll() const
     QList<ResolvedProfile> all;
     all.reserve(m_config.profiles().size());
     for (const Config::ProfileSettings &profile : m_config.profiles()) {
-        all.append(resolve(profile.name));
+        all.append(resolve(profile));
         // These are kept (the app holds every profile resolved) and a Step is some 450 bytes: no
         // spare capacity (5,000 profiles: megabytes). A profile resolved on its own is used and dropped.
         all.last().steps.squeeze();

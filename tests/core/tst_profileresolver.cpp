@@ -310,8 +310,14 @@ void Tst_ProfileResolver::sharedResolverAnswersAsAFreshOne()
     const Profiles::ProfileResolver shared(config);
     int mfaSteps = 0;
     for (const QString &name : std::as_const(names)) {
-        const Profiles::ResolvedProfile got = shared.resolve(name);
+        // The shared one as the listing asks (by the config's own profile), the fresh one by name.
+        const Profiles::ResolvedProfile got = shared.resolve(*config.profile(name));
         const Profiles::ResolvedProfile fresh = Profiles::ProfileResolver(config).resolve(name);
+        QCOMPARE(got.name, fresh.name);
+        QCOMPARE(got.file, fresh.file);
+        QCOMPARE(got.line, fresh.line);
+        QCOMPARE(got.region, fresh.region);
+        QCOMPARE(got.accountId, fresh.accountId);
         QCOMPARE(got.kind, fresh.kind);
         QCOMPARE(got.chain, fresh.chain);
         QCOMPARE(got.errors, fresh.errors);
