@@ -119,7 +119,9 @@ int listProfiles(int argc, char *argv[], ProfileListing::Format format)
     const QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     const ConfigPaths paths = ConfigPaths::fromEnvironment(env);
     prepareHeapFor(QFileInfo(paths.config).size() + QFileInfo(paths.credentials).size());
-    auto config = std::make_unique<SharedConfig>(SharedConfig::load(paths));
+    // The listing reads once and exits: the files' text is kept to the end, and copying a value
+    // while resolving costs no reference count (Core::TextLifetime).
+    auto config = std::make_unique<SharedConfig>(SharedConfig::load(paths, Rolecall::Core::TextLifetime::Process));
     const int exitCode = ProfileListing::run(*config, env, format, stdout, stderr);
     Rolecall::Cli::abandonAtExit(config);
     return exitCode;

@@ -270,6 +270,8 @@ void IniParser::run()
                 bytes.constData() + blockStartByte, last.start + last.length + last.eolLength - blockStartByte);
             QStringDecoder decoder(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless);
             block = decoder(bytesOfBlock);
+            if (d.m_textLifetime == TextLifetime::Process)
+                keepUntilExit(block);
             blockHasError = decoder.hasError();
             blockIsAscii = !blockHasError && block.size() == bytesOfBlock.size();
             pos = 0;
@@ -330,7 +332,8 @@ void IniParser::run()
                 // Ended at the ']' (when nothing follows, or that was read below before it is used).
                 const bool textAfter
                     = close + 1 < stripped.size() && !trimmedView(stripped.sliced(close + 1)).isEmpty();
-                const QString name = terminatedSlice(block, stripped.data() + 1 - block.constData(), close - 1);
+                const QString name
+                    = terminatedSlice(block, stripped.data() + 1 - block.constData(), close - 1, d.m_textLifetime);
                 const qsizetype known = m_sectionFirstLine.size();
                 int &firstLine = m_sectionFirstLine[name]; // one lookup: found, or added with 0
                 m_sectionRepeated = m_sectionFirstLine.size() == known;
@@ -409,17 +412,19 @@ void IniParser::run()
         m_entry = &entry;
         // Ended at the trailing space or line break after it: the line was read.
         const QStringView value = trimmedView(stripped.sliced(delimiter + 1));
-        m_value = terminatedSlice(block, value.data() - block.constData(), value.size());
+        m_value = terminatedSlice(block, value.data() - block.constData(), value.size(), d.m_textLifetime);
         m_pendingBlankLines = 0;
         m_entryOpen = true;
     }
     finishSection(static_cast<int>(d.m_lines.size()));
 }
 
-IniDocument IniDocument::parse(const QByteArray &bytes, const QString &fileName)
+IniDocument IniDocument::parse(const QByteArray &bytes, const QString &fileName, TextLifetime lifetime)
 {
     IniDocument doc;
-    doc.m_fileName = fileName;
+    doc.m_textLifetime = lifetime;
+    // Every entry carries the file name: as raw data, those copies cost no reference count either.
+    doc.m_fileName = lifetime == TextLifetime::Process ? keptUntilExit(fileName) : fileName;
     doc.m_bytes = bytes;
     doc.m_sections.reserve(bytes.size() / 64 + 1);
     IniParser(doc).run();

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "knownkeys.h"
+#include "util/sharedslices.h"
 
 #include <QByteArray>
 #include <QCoreApplication>
@@ -92,7 +93,11 @@ public:
     };
 
     IniDocument() = default;
-    static IniDocument parse(const QByteArray &bytes, const QString &fileName = {});
+    /// With TextLifetime::Process the decoded text is kept until the process ends and the names and
+    /// values (and the file name they carry) are raw data over it: only for a process that reads
+    /// once and exits (the profile listing). The default frees the text with its last value.
+    static IniDocument parse(
+        const QByteArray &bytes, const QString &fileName = {}, TextLifetime lifetime = TextLifetime::Shared);
 
     const QString &fileName() const { return m_fileName; }
     const QByteArray &bytes() const { return m_bytes; }
@@ -105,6 +110,8 @@ public:
     /// The line ending most lines use ("\n", "\r\n" or a classic Mac "\r"); "\n" for an empty file.
     QByteArray dominantEol() const;
     bool hasBom() const { return m_hasBom; }
+    /// How long the text of the names and values lives (see parse()).
+    TextLifetime textLifetime() const { return m_textLifetime; }
     /// True when botocore (the AWS CLI) would refuse the whole file; the reason is in a diagnostic.
     bool rejectedByBotocore() const { return m_rejectedByBotocore; }
 
@@ -116,6 +123,7 @@ private:
     QList<Diagnostic> m_diagnostics;
     bool m_hasBom = false;
     bool m_rejectedByBotocore = false;
+    TextLifetime m_textLifetime = TextLifetime::Shared;
 
     friend class IniParser;
     friend class SharedConfig; // marks the credentials file's entries

@@ -137,17 +137,17 @@ QString expandPath(QString path, const QProcessEnvironment &env)
     return path;
 }
 
-IniDocument readDocument(const QString &path, QList<Diagnostic> *diagnostics)
+IniDocument readDocument(const QString &path, QList<Diagnostic> *diagnostics, TextLifetime lifetime)
 {
     if (path.isEmpty())
-        return IniDocument::parse({}, path);
+        return IniDocument::parse({}, path, lifetime);
     QFile file(path);
     if (!file.exists())
-        return IniDocument::parse({}, path);
+        return IniDocument::parse({}, path, lifetime);
     if (!file.open(QIODevice::ReadOnly)) {
         diagnostics->append({Diagnostic::Severity::Error, path, 0,
             SharedConfig::tr("Cannot read the file: %1").arg(file.errorString())});
-        return IniDocument::parse({}, path);
+        return IniDocument::parse({}, path, lifetime);
     }
     // One read into a buffer of the file's size: readAll() grows its buffer in steps and copies.
     QByteArray bytes;
@@ -163,7 +163,7 @@ IniDocument readDocument(const QString &path, QList<Diagnostic> *diagnostics)
         diagnostics->append({Diagnostic::Severity::Error, path, 0,
             SharedConfig::tr("Cannot read the file: %1").arg(file.errorString())});
     }
-    return IniDocument::parse(bytes, path);
+    return IniDocument::parse(bytes, path, lifetime);
 }
 
 } // namespace
@@ -214,11 +214,11 @@ ConfigPaths ConfigPaths::fromEnvironment(const QProcessEnvironment &env)
     return paths;
 }
 
-SharedConfig SharedConfig::load(const ConfigPaths &paths)
+SharedConfig SharedConfig::load(const ConfigPaths &paths, TextLifetime lifetime)
 {
     QList<Diagnostic> diagnostics;
-    IniDocument config = readDocument(paths.config, &diagnostics);
-    IniDocument credentials = readDocument(paths.credentials, &diagnostics);
+    IniDocument config = readDocument(paths.config, &diagnostics, lifetime);
+    IniDocument credentials = readDocument(paths.credentials, &diagnostics, lifetime);
     SharedConfig shared = fromDocuments(std::move(config), std::move(credentials));
     shared.m_extraDiagnostics = diagnostics + shared.m_extraDiagnostics;
     return shared;
@@ -249,7 +249,7 @@ SharedConfig SharedConfig::fromDocuments(IniDocument config, IniDocument credent
                 && std::none_of(simple.begin() + 1, simple.end(),
                     [](QChar c) { return c.isSpace() || c == u'"' || c == u'\'' || c == u'\\'; });
             if (plain) {
-                profileName = sharedSuffix(name, 8); // after "profile ": no copy
+                profileName = sharedSuffix(name, 8, shared.m_config.textLifetime()); // after "profile ": no copy
             } else if (shlexSplit(name, &parts) && parts.size() == 2) {
                 profileName = parts.at(1);
             } else {

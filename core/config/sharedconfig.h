@@ -67,7 +67,8 @@ public:
     SharedConfig() = default;
     static SharedConfig fromDocuments(IniDocument config, IniDocument credentials);
     /// Reads both files; a missing file is an empty one, an unreadable one a diagnostic.
-    static SharedConfig load(const ConfigPaths &paths);
+    /// TextLifetime::Process keeps their text until the process ends (IniDocument::parse()).
+    static SharedConfig load(const ConfigPaths &paths, TextLifetime lifetime = TextLifetime::Shared);
 
     const QList<ProfileSettings> &profiles() const { return m_profiles; }
     const ProfileSettings *profile(const QString &name) const;

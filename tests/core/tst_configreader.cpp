@@ -176,6 +176,8 @@ private Q_SLOTS:
     void splitsSectionNamesLikePythonShlex();
     void diagnosticPrintsFileLineMessage();
     void valuesShareTheDecodedText();
+    void textKeptUntilExitReadsTheSame_data();
+    void textKeptUntilExitReadsTheSame();
     void expandsPathsAsPython_data();
     void expandsPathsAsPython();
     void repeatedSectionNamesItsFirstLine();
@@ -550,6 +552,94 @@ void Tst_ConfigReader::valuesShareTheDecodedText()
     QCOMPARE(a.entries.at(0).value, u"eu-west-1"_s);
     QCOMPARE(a.entries.at(1).value, u"json"_s);
     QCOMPARE(a.name, u"profile a"_s);
+}
+
+namespace {
+
+bool isRawData(const QString &s)
+{
+    return const_cast<QString &>(s).data_ptr().d_ptr() == nullptr;
+}
+
+// Everything a parse gives, as text: two documents read the same when these are equal.
+QStringList describe(const IniDocument &doc)
+{
+    QStringList out {doc.fileName(), QString::number(doc.lineCount()), QString::number(doc.hasBom()),
+        QString::number(doc.rejectedByBotocore())};
+    for (const Diagnostic &d : doc.diagnostics())
+        out << d.toString() + QString::number(int(d.severity));
+    for (const IniSection &section : doc.sections()) {
+        out << u"[%1] %2-%3 %4%5"_s.arg(section.name)
+                   .arg(section.line)
+                   .arg(section.lastLine)
+                   .arg(section.repeated)
+                   .arg(section.hasRepeatedKey);
+        for (const IniEntry &e : section.entries) {
+            out << u"%1=%2 %3:%4-%5 #%6 %7"_s.arg(e.key, e.value, e.file)
+                       .arg(e.line)
+                       .arg(e.lastLine)
+                       .arg(int(e.id))
+                       .arg(e.isNested);
+            for (const auto &[key, value] : e.nested)
+                out << u"  %1=%2"_s.arg(key, value);
+        }
+    }
+    return out;
+}
+
+} // namespace
+
+void Tst_ConfigReader::textKeptUntilExitReadsTheSame_data()
+{
+    QTest::addColumn<QByteArray>("bytes");
+    QTest::addColumn<QString>("fileName");
+    for (const QString &name : caseNames()) {
+        for (const QString &file : {u"config"_s, u"credentials"_s}) {
+            if (QFile::exists(casePath(name, file)))
+                QTest::addRow("%s/%s", qPrintable(name), qPrintable(file))
+                    << readCaseFile(name, file) << casePath(name, file);
+        }
+    }
+    // More than one decoded block, a line of bad UTF-8, non-ASCII names and values.
+    QByteArray large;
+    for (int i = 0; i < 3000; ++i)
+        large += "[profile p" + QByteArray::number(i) + "\xc3\xa9]\r\nregion = eu-west-1 \r\nnote = caf\xc3\xa9 "
+            + (i == 1500 ? QByteArray("\xff") : QByteArray()) + "\r\ns3 =\r\n  k = v\r\n";
+    QTest::newRow("3,000 profiles, CRLF, bad UTF-8") << large << u"large"_s;
+}
+
+// TextLifetime::Process (what the listing uses) reads exactly what the default does; only the
+// strings differ: one-line values, names and the file name are raw data over the kept text.
+void Tst_ConfigReader::textKeptUntilExitReadsTheSame()
+{
+    QFETCH(QByteArray, bytes);
+    QFETCH(QString, fileName);
+    const IniDocument shared = IniDocument::parse(bytes, fileName);
+    const IniDocument kept = IniDocument::parse(bytes, fileName, Rolecall::Core::TextLifetime::Process);
+    QCOMPARE(kept.textLifetime(), Rolecall::Core::TextLifetime::Process);
+    QCOMPARE(describe(kept), describe(shared));
+    QVERIFY(isRawData(kept.fileName()));
+    for (const IniSection &section : kept.sections()) {
+        QVERIFY(isRawData(section.name) || section.name.isEmpty());
+        for (const IniEntry &entry : section.entries) {
+            QVERIFY(isRawData(entry.file));
+            // Continued values are joined into strings of their own; every other value is a part.
+            if (entry.lastLine == entry.line && !entry.value.isEmpty())
+                QVERIFY2(isRawData(entry.value), qPrintable(entry.key + u" = "_s + entry.value));
+            if (!entry.value.isEmpty())
+                QCOMPARE(entry.value.constData()[entry.value.size()], u'\0');
+        }
+    }
+    // The whole configuration from such documents: the same profiles, settings and diagnostics.
+    const SharedConfig a = SharedConfig::fromDocuments(shared, IniDocument());
+    const SharedConfig b = SharedConfig::fromDocuments(kept, IniDocument());
+    QCOMPARE(b.profiles().size(), a.profiles().size());
+    for (qsizetype i = 0; i < a.profiles().size(); ++i) {
+        QCOMPARE(b.profiles().at(i).name, a.profiles().at(i).name);
+        QCOMPARE(b.profiles().at(i).file, a.profiles().at(i).file);
+        QCOMPARE(b.profiles().at(i).settings.size(), a.profiles().at(i).settings.size());
+    }
+    QCOMPARE(b.diagnostics().size(), a.diagnostics().size());
 }
 
 // Expected values from Python: posixpath.expanduser(posixpath.expandvars(path)), as botocore reads

@@ -30,6 +30,7 @@ private Q_SLOTS:
     void buildInfoNamesEveryComponent();
     void sharedSlicesOutliveAndNeverChangeTheirSource();
     void sharedSuffixOfRawDataIsACopy();
+    void partsOfTextKeptUntilExitAreRawData();
 };
 
 void Tst_Util::autostartEntryFollowsTheSetting()
@@ -244,6 +245,66 @@ void Tst_Util::sharedSuffixOfRawDataIsACopy()
     QVERIFY(suffix.constData() != raw.constData() + 8); // raw data is not owned: it cannot be shared
     QCOMPARE(Rolecall::Core::sharedSuffix(raw, 11), QString());
     QCOMPARE(Rolecall::Core::sharedSuffix(raw, 0), raw);
+}
+
+// TextLifetime::Process: the text is kept to the end of the process, and its parts carry no
+// reference count (QString::fromRawData): copying them is a plain copy, changing one copies it.
+void Tst_Util::partsOfTextKeptUntilExitAreRawData()
+{
+    using namespace Rolecall::Core;
+    const auto isRaw = [](const QString &s) { return const_cast<QString &>(s).data_ptr().d_ptr() == nullptr; };
+    QString buffer = u"[profile dev]\nregion = eu-west-1  \nrole_arn"_s;
+    buffer.detach();
+    keepUntilExit(buffer);
+    const QChar *bufferData = buffer.constData();
+    QString name = terminatedSlice(buffer, 1, 11, TextLifetime::Process);
+    QString region = terminatedSlice(buffer, 23, 9, TextLifetime::Process);
+    const QString tail = terminatedSlice(buffer, 35, 8, TextLifetime::Process);
+    const QString empty = terminatedSlice(buffer, 0, 0, TextLifetime::Process);
+    QCOMPARE(name, u"profile dev"_s);
+    QCOMPARE(region, u"eu-west-1"_s);
+    QCOMPARE(tail, u"role_arn"_s);
+    QVERIFY(empty.isEmpty() && !empty.isNull());
+    for (const QString *part : std::initializer_list<const QString *> {&name, &region, &tail}) {
+        QVERIFY(isRaw(*part));
+        QCOMPARE(part->constData()[part->size()], u'\0'); // ended in place, as shared parts are
+    }
+    QCOMPARE(name.constData(), bufferData + 1);
+    QCOMPARE(region.constData(), bufferData + 23);
+    // A suffix of a raw part is a raw part too, and a copy is the same pointer.
+    const QString profile = sharedSuffix(name, 8, TextLifetime::Process);
+    QCOMPARE(profile, u"dev"_s);
+    QVERIFY(isRaw(profile));
+    QCOMPARE(profile.constData(), name.constData() + 8);
+    const QString copy = region; // NOLINT(performance-unnecessary-copy-initialization): the point
+    QCOMPARE(copy.constData(), region.constData());
+    // The caller's buffer may go: the kept one still holds the text.
+    buffer = QString();
+    QCOMPARE(name, u"profile dev"_s);
+    QCOMPARE(profile, u"dev"_s);
+    // Changing a part copies it and leaves the text as it was.
+    region += u"-extra"_s;
+    QCOMPARE(region, u"eu-west-1-extra"_s);
+    QVERIFY(!isRaw(region));
+    QCOMPARE(copy, u"eu-west-1"_s);
+    name[0] = u'P';
+    QCOMPARE(name, u"Profile dev"_s);
+    QCOMPARE(profile, u"dev"_s);
+    QCOMPARE(QStringView(bufferData + 1, 11), u"profile dev");
+
+    // keptUntilExit(): an owned string becomes raw data over its kept buffer; a literal stays itself.
+    QString owned = u"config"_s;
+    owned.detach();
+    const QChar *ownedData = owned.constData();
+    const QString kept = keptUntilExit(owned);
+    QVERIFY(isRaw(kept));
+    QCOMPARE(kept.constData(), ownedData);
+    owned = QString();
+    QCOMPARE(kept, u"config"_s);
+    const QString literal = u"literal"_s;
+    QCOMPARE(keptUntilExit(literal).constData(), literal.constData());
+    // With the default lifetime a raw text's suffix is still a copy (its owner may free it).
+    QVERIFY(sharedSuffix(kept, 3).constData() != kept.constData() + 3);
 }
 
 QTEST_GUILESS_MAIN(Tst_Util)
