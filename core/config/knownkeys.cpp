@@ -95,7 +95,9 @@ KnownKey knownKey(QStringView lowerCaseKey)
     for (const KnownKey candidate : byLength()[static_cast<std::size_t>(lowerCaseKey.size())]) {
         if (candidate == KnownKey::Other)
             break;
-        const QString &name = all[static_cast<std::size_t>(candidate)];
+        // Through a view: QString::utf16() copies static data into a buffer of its own (to promise a
+        // '\0'), which would turn this shared table's names into reference-counted strings.
+        const QStringView name = all[static_cast<std::size_t>(candidate)];
         if (std::memcmp(name.utf16(), lowerCaseKey.utf16(), static_cast<std::size_t>(name.size()) * sizeof(char16_t))
             == 0)
             return candidate;

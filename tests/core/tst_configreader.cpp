@@ -459,6 +459,12 @@ void Tst_ConfigReader::tagsKnownKeysWhateverTheirCase()
     QCOMPARE(knownKey(u"ignore_configured_endpoint_urls_and_more"), KnownKey::Other); // longer than any
     QCOMPARE(knownKey(u"Region"), KnownKey::Other); // callers pass lower-case text
     QVERIFY(knownKeyName(KnownKey::Other).isEmpty());
+    // Every entry's key is a copy of these names: after all those lookups they are still static
+    // data, so copying one copies a pointer and touches no reference count.
+    for (int i = 1; i < static_cast<int>(KnownKey::Count); ++i) {
+        QString name = knownKeyName(static_cast<KnownKey>(i));
+        QVERIFY2(name.data_ptr().d_ptr() == nullptr, qPrintable(name));
+    }
 
     const QByteArray config = "[profile user]\nMFA_Serial = arn:aws:iam::123456789012:mfa/alice\n"
                               "[profile admin]\nRole_ARN = arn:aws:iam::210987654321:role/Admin\n"
