@@ -153,7 +153,7 @@ IniDocument readDocument(const QString &path, QList<Diagnostic> *diagnostics, Te
     QByteArray bytes;
     const qint64 size = file.size();
     if (size > 0 && size < std::numeric_limits<qsizetype>::max() / 2) {
-        bytes.resize(static_cast<qsizetype>(size));
+        bytes = QByteArray(static_cast<qsizetype>(size), Qt::Uninitialized); // exactly: resize() adds room to grow
         const qint64 got = file.read(bytes.data(), size);
         bytes.truncate(std::max<qint64>(got, 0));
     }

@@ -185,6 +185,7 @@ private Q_SLOTS:
     void fiveThousandProfilesLoadWithoutDiagnostics();
     void tagsKnownKeysWhateverTheirCase();
     void decodesLargeFilesBlockByBlock();
+    void moreSectionsThanHeaderLinesAtColumnOne();
 };
 
 void Tst_ConfigReader::corpusIsCompleteAndCurrent()
@@ -558,6 +559,24 @@ void Tst_ConfigReader::valuesShareTheDecodedText()
     QCOMPARE(a.entries.at(0).value, u"eu-west-1"_s);
     QCOMPARE(a.entries.at(1).value, u"json"_s);
     QCOMPARE(a.name, u"profile a"_s);
+}
+
+// Room for the sections is made from the lines that start with '['. Indented headers are sections
+// too where no value is open (configparser: "  [a]" then "  [b]" gives a and b), and a file of only
+// such headers must still read every one of them.
+void Tst_ConfigReader::moreSectionsThanHeaderLinesAtColumnOne()
+{
+    QByteArray bytes = "[first]\n";
+    for (int i = 0; i < 300; ++i)
+        bytes += "  [s" + QByteArray::number(i) + "]\n";
+    bytes += "region = eu-west-1\n  [continued]\n";
+    const IniDocument doc = IniDocument::parse(bytes, u"config"_s);
+    QCOMPARE(doc.sections().size(), 301); // python3 configparser: first, s0 … s299
+    QCOMPARE(doc.sections().first().name, u"first"_s);
+    QCOMPARE(doc.sections().at(150).name, u"s149"_s);
+    QCOMPARE(doc.sections().last().name, u"s299"_s);
+    QCOMPARE(doc.sections().last().entries.size(), 1);
+    QCOMPARE(doc.sections().last().entries.first().value, u"eu-west-1\n[continued]"_s);
 }
 
 namespace {
