@@ -386,13 +386,15 @@ int ProfileListing::run(
         // An array with each profile on a line of its own.
         w.raw("[");
         bool first = true;
+        Profiles::ResolvedProfile resolved; // one for all: its lists are reused, not reallocated
         for (const Config::ProfileSettings &profile : config.profiles()) {
             if (first)
                 w.raw("\n  ");
             else
                 w.raw(",\n  ");
             first = false;
-            writeProfile(w, resolver.resolve(profile));
+            resolver.resolve(profile, &resolved);
+            writeProfile(w, resolved);
             if (w.bytes().size() >= kBlock)
                 print();
         }

@@ -149,6 +149,9 @@ public:
     /// The same for one of the config's own profiles (an element of Config::SharedConfig::profiles()),
     /// without looking its name up again.
     ResolvedProfile resolve(const Config::ProfileSettings &profile) const;
+    /// The same into @p into, whose every field is replaced; its lists keep the room they have, so
+    /// a caller going through thousands of profiles one at a time (the listing) reuses one object.
+    void resolve(const Config::ProfileSettings &profile, ResolvedProfile *into) const;
     /// Every profile, in botocore's order (config file order, then credentials-only profiles).
     QList<ResolvedProfile> resolveAll() const;
 

@@ -511,10 +511,24 @@ ResolvedProfile ProfileResolver::resolve(const QString &name) const
 
 ResolvedProfile ProfileResolver::resolve(const Config::ProfileSettings &settings) const
 {
+    ResolvedProfile r;
+    resolve(settings, &r);
+    return r;
+}
+
+void ProfileResolver::resolve(const Config::ProfileSettings &settings, ResolvedProfile *into) const
+{
     Q_ASSERT(m_config.profile(settings.name) == &settings);
     const Config::ProfileSettings *profile = &settings;
     const QString &name = settings.name;
-    ResolvedProfile r;
+    ResolvedProfile &r = *into;
+    // Every field is set below; these are the ones set only in some cases. The lists are emptied
+    // but keep their room (unless shared) for this profile's chain, steps and errors.
+    r.kind = Kind::None;
+    r.durationSeconds.reset();
+    r.chain.clear();
+    r.steps.clear();
+    r.errors.clear();
     r.name = name;
     r.file = profile->file;
     r.line = profile->line;
@@ -564,10 +578,14 @@ ResolvedProfile ProfileResolver::resolve(const Config::ProfileSettings &settings
     context.top = name;
     context.topKnown = &s;
     context.visited.append(name);
+    // Built in r's own (emptied) lists; its errors so far come first.
+    context.chain.swap(r.chain);
+    context.steps.swap(r.steps);
+    context.errors.swap(r.errors);
     context.chain.reserve(4);
     context.steps.reserve(4); // and its MFA step (resolveAll() trims what it keeps)
     buildSteps(name, profile, context);
-    r.errors += context.errors;
+    r.errors = std::move(context.errors);
     r.chain = std::move(context.chain);
     r.steps = std::move(context.steps);
 
@@ -579,7 +597,6 @@ ResolvedProfile ProfileResolver::resolve(const Config::ProfileSettings &settings
     r.accountId = accountIdFromArn(r.roleArn);
     if (r.accountId.isEmpty())
         r.accountId = accountIdFromArn(r.mfaSerial);
-    return r;
 }
 
 QList<ResolvedProfile> ProfileResolver::resolveAll() const

@@ -80,6 +80,28 @@ QString describeSteps(const QList<Step> &steps)
     return parts.join(u" → "_s);
 }
 
+// Every field of a resolved profile and of its steps, as lines: two profiles are the same when these are.
+QStringList describeFully(const Profiles::ResolvedProfile &r)
+{
+    const auto number = [](const std::optional<int> &n) { return n ? QString::number(*n) : u"-"_s; };
+    QStringList out {r.name, Profiles::kindName(r.kind), r.region, r.roleArn, r.sourceProfile, r.credentialSource,
+        r.mfaSerial, number(r.durationSeconds), r.externalId, r.roleSessionName, r.endpointUrl, r.ssoSession,
+        r.ssoStartUrl, r.accountId, r.chain.join(u','), r.errors.join(u'|'), r.file, QString::number(r.line)};
+    for (const Config::Setting &setting : r.settings)
+        out << setting.key + u'=' + setting.value;
+    for (const Step &step : r.steps) {
+        QStringList tags;
+        for (const auto &tag : step.tags)
+            tags << tag.key + u'=' + tag.value;
+        out << QStringList {step.typeName(), step.profile, step.roleArn, step.roleSessionName, step.externalId,
+            step.mfaSerial, step.mfaProcess, number(step.durationSeconds), step.sourceIdentity, tags.join(u','),
+            step.transitiveTagKeys.join(u','), step.policyArns.join(u','), step.policy, step.webIdentityTokenFile,
+            step.credentialProcess, step.keychainProfile, step.accessKeyId, step.secretAccessKey, step.sessionToken}
+                   .join(u" / "_s);
+    }
+    return out;
+}
+
 QStringList toStringList(const QJsonValue &value)
 {
     QStringList out;
@@ -309,10 +331,14 @@ void Tst_ProfileResolver::sharedResolverAnswersAsAFreshOne()
         std::reverse(names.begin(), names.end());
     const Profiles::ProfileResolver shared(config);
     int mfaSteps = 0;
+    Profiles::ResolvedProfile reused; // as the listing does: one object for every profile in turn
     for (const QString &name : std::as_const(names)) {
         // The shared one as the listing asks (by the config's own profile), the fresh one by name.
         const Profiles::ResolvedProfile got = shared.resolve(*config.profile(name));
         const Profiles::ResolvedProfile fresh = Profiles::ProfileResolver(config).resolve(name);
+        shared.resolve(*config.profile(name), &reused);
+        QCOMPARE(describeFully(reused), describeFully(fresh));
+        QCOMPARE(describeFully(got), describeFully(fresh));
         QCOMPARE(got.name, fresh.name);
         QCOMPARE(got.file, fresh.file);
         QCOMPARE(got.line, fresh.line);
