@@ -159,6 +159,22 @@ private:
                 return size;
             }
         }
+        // 4 to 7 units (kinds, regions, most names): the first four and the last four, overlapping.
+        if (size >= 4 && size < 8) {
+            const auto load4
+                = [units](qsizetype at) { return _mm_loadl_epi64(reinterpret_cast<const __m128i *>(units + at)); };
+            const __m128i head = load4(0);
+            const __m128i tail = load4(size - 4);
+            if ((plainMask(head) & plainMask(tail) & 0xff) == 0xff) {
+                const auto store4 = [w](qsizetype at, __m128i v) {
+                    const int bytes = _mm_cvtsi128_si32(_mm_packus_epi16(v, v));
+                    std::memcpy(w + at, &bytes, 4);
+                };
+                store4(0, head);
+                store4(size - 4, tail);
+                return size;
+            }
+        }
 #endif
         for (; i < size && isPlain(units[i]); ++i)
             w[i] = static_cast<char>(units[i]);
