@@ -190,7 +190,10 @@ private:
     mutable QStringList m_building; ///< sources whose chain is being built, innermost last
 };
 
-/** The account id in an ARN ("arn:aws:iam::123456789012:role/x" → "123456789012"), or empty. */
+/**
+ * The account id in an ARN ("arn:aws:iam::123456789012:role/x" → "123456789012"), or empty. From an
+ * ARN that is raw data (static, or kept until exit) it is raw data pointing into it, else a copy.
+ */
 QString accountIdFromArn(const QString &arn);
 
 } // namespace Rolecall::Core::Profiles

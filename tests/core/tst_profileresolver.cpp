@@ -6,6 +6,7 @@
 #include "config/inidocument.h"
 #include "config/sharedconfig.h"
 #include "profiles/profile.h"
+#include "util/sharedslices.h"
 
 #include <QDir>
 #include <QFile>
@@ -414,6 +415,21 @@ void Tst_ProfileResolver::accountIdComesFromArn()
     QFETCH(QString, arn);
     QFETCH(QString, account);
     QCOMPARE(Profiles::accountIdFromArn(arn), account);
+    // From text kept until exit (raw data, as the listing reads it) the account points into the
+    // ARN; from an ordinary string it is a copy that outlives it.
+    QString kept = arn;
+    kept.detach();
+    Rolecall::Core::keepUntilExit(kept);
+    const QString raw = QString::fromRawData(kept.constData(), kept.size());
+    const QString fromRaw = Profiles::accountIdFromArn(raw);
+    QCOMPARE(fromRaw, account);
+    if (!account.isEmpty())
+        QCOMPARE(fromRaw.constData(), raw.constData() + raw.indexOf(account));
+    QString owned = arn;
+    owned.detach();
+    const QString fromOwned = Profiles::accountIdFromArn(owned);
+    owned.fill(u'x');
+    QCOMPARE(fromOwned, account);
 }
 
 void Tst_ProfileResolver::sessionNameComesFromTheUser_data()
