@@ -199,9 +199,9 @@ void IniParser::finishSection(int lastLine)
     m_section->lastLine = lastLine;
     m_section->hasRepeatedKey = m_blockHasRepeatedKey;
     m_blockHasRepeatedKey = false;
-    m_section->entries.reserve(m_entries.size());
-    for (IniEntry &entry : m_entries)
-        m_section->entries.append(std::move(entry));
+    // One list of exactly their number, moved into in one pass (no capacity check per entry).
+    m_section->entries
+        = QList<IniEntry>(std::make_move_iterator(m_entries.begin()), std::make_move_iterator(m_entries.end()));
     m_entries.clear(); // keeps its capacity for the next section
     m_entry = nullptr;
 }
