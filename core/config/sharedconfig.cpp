@@ -311,6 +311,8 @@ SharedConfig SharedConfig::fromDocuments(IniDocument config, IniDocument credent
         if (const auto it = shared.m_profileIndex.constFind(section.name); it != shared.m_profileIndex.constEnd()) {
             ProfileSettings &profile = shared.m_profiles[*it];
             profile.inCredentials = true;
+            // Its list is the config section's, shared: copied once, with room for what comes here.
+            profile.settings.reserve(profile.settings.size() + section.settings.size());
             for (const Setting &setting : std::as_const(section.settings)) // shared with the file: not detached
                 setOrReplace(profile.settings, setting);
         } else {
