@@ -32,48 +32,22 @@ class JsonWriter
 {
 public:
     /// @p text as a JSON string, quoted and escaped.
-    void string(QStringView text)
-    {
-        // Worst case 6 bytes per UTF-16 unit (\u00XX); one capacity check per string.
-        char *w = reserve(text.size() * 6 + 2);
-        *w++ = '"';
-        const char16_t *p = text.utf16();
-        const char16_t *end = p + text.size();
-        // Nearly every string is plain ASCII: copied 8 units at a time, then escaped unit by unit.
-        const qsizetype plain = copyPlain(w, p, text.size());
-        w += plain;
-        p += plain;
-        while (p < end) {
-            const char16_t c = *p++;
-            if (isPlain(c)) {
-                *w++ = static_cast<char>(c);
-                continue;
-            }
-            if (c < 0x80) {
-                w = escape(w, c);
-            } else if (QChar::isHighSurrogate(c) && p < end && QChar::isLowSurrogate(*p)) {
-                w = utf8(w, QChar::surrogateToUcs4(c, *p++));
-            } else {
-                w = utf8(w, c);
-            }
-        }
-        *w++ = '"';
-        commit(w);
-    }
-    /// The string, or `null` when it is empty.
-    void stringOrNull(QStringView text)
-    {
-        if (text.isEmpty())
-            raw("null");
-        else
-            string(text);
-    }
-    /// @p prefix (the punctuation and the key), then the value as stringOrNull() writes it.
+    void string(QStringView text) { commit(quoted(reserve(maxQuoted(text)), text)); }
+    /// @p prefix (the punctuation and the key), then the value as a string, or `null` when it is
+    /// empty; one capacity check for both.
     template<std::size_t N>
     void field(const char (&prefix)[N], QStringView value)
     {
-        raw(prefix);
-        stringOrNull(value);
+        char *w = reserve(N - 1 + maxQuoted(value));
+        std::memcpy(w, prefix, N - 1);
+        w += N - 1;
+        if (value.isEmpty()) {
+            std::memcpy(w, "null", 4);
+            w += 4;
+        } else {
+            w = quoted(w, value);
+        }
+        commit(w);
     }
     /// `[` the strings `]`, each given by @p text from an element of @p items.
     template<typename List, typename Text>
@@ -82,10 +56,14 @@ public:
         raw("[");
         bool first = true;
         for (const auto &item : items) {
-            if (!first)
-                raw(", ");
+            const auto value = text(item);
+            char *w = reserve(2 + maxQuoted(value));
+            if (!first) {
+                std::memcpy(w, ", ", 2);
+                w += 2;
+            }
             first = false;
-            string(text(item));
+            commit(quoted(w, value));
         }
         raw("]");
     }
@@ -108,6 +86,36 @@ public:
     void reserveTotal(qsizetype bytes) { grow(bytes); }
 
 private:
+    /// Room @p text can take quoted: 6 bytes per UTF-16 unit at worst (\u00XX), and the quotes; at
+    /// least "null".
+    static qsizetype maxQuoted(QStringView text) { return text.size() * 6 + 4; }
+    /// @p text quoted and escaped at @p w, which has room for maxQuoted(); returns the end.
+    static char *quoted(char *w, QStringView text)
+    {
+        *w++ = '"';
+        const char16_t *p = text.utf16();
+        const char16_t *end = p + text.size();
+        // Nearly every string is plain ASCII: copied in blocks, then escaped unit by unit.
+        const qsizetype plain = copyPlain(w, p, text.size());
+        w += plain;
+        p += plain;
+        while (p < end) {
+            const char16_t c = *p++;
+            if (isPlain(c)) {
+                *w++ = static_cast<char>(c);
+                continue;
+            }
+            if (c < 0x80) {
+                w = escape(w, c);
+            } else if (QChar::isHighSurrogate(c) && p < end && QChar::isLowSurrogate(*p)) {
+                w = utf8(w, QChar::surrogateToUcs4(c, *p++));
+            } else {
+                w = utf8(w, c);
+            }
+        }
+        *w++ = '"';
+        return w;
+    }
     // The buffer is written through plain pointers: one comparison per piece, no QByteArray calls.
     char *reserve(qsizetype extra)
     {
