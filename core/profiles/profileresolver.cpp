@@ -497,6 +497,9 @@ bool ProfileResolver::appendSourceChain(
     context.visited.append(it->visited.constData(), it->visited.size());
     context.chain += it->chain;
     Q_ASSERT(context.steps.isEmpty()); // a source chain comes first: its root (and MFA) are the chain's
+    // Room for the source's steps, then perhaps a session token and this hop: a cached chain of a
+    // role otherwise grew three times (a step is some 450 bytes).
+    context.steps.reserve(it->steps.size() + 2);
     context.steps += it->steps;
     context.keysMfaSerial = it->keysMfaSerial;
     context.keysMfaProcess = it->keysMfaProcess;
