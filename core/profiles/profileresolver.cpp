@@ -3,6 +3,7 @@
 
 #include "keychaincommand.h"
 #include "sts/stsencoding.h"
+#include "util/sharedslices.h"
 
 #include <array>
 #include <optional>
@@ -226,7 +227,7 @@ QString accountIdFromArn(const QString &arn)
         return {};
     // An ARN that is raw data (static text, or text kept until exit: Core::TextLifetime) lives as
     // long as the process, and so does a part of it: no copy (the listing asks this 6,000 times).
-    if (!const_cast<QString &>(arn).data_ptr().isMutable())
+    if (isRawData(arn))
         return QString::fromRawData(reinterpret_cast<const QChar *>(account), kDigits);
     return QString(reinterpret_cast<const QChar *>(account), kDigits);
 }

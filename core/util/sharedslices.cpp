@@ -18,7 +18,7 @@ void keepUntilExit(const QString &text)
 
 QString keptUntilExit(const QString &text)
 {
-    if (!const_cast<QString &>(text).data_ptr().isMutable())
+    if (isRawData(text))
         return text;
     keepUntilExit(text);
     return QString::fromRawData(text.constData(), text.size()); // a QString's buffer ends with '\0'

@@ -33,6 +33,15 @@ enum class TextLifetime
 };
 
 /**
+ * True when @p text owns no buffer: static text (u""_s) or QString::fromRawData. In this code base
+ * such text is static or kept until exit (keepUntilExit()), so parts of it may point into it.
+ */
+inline bool isRawData(const QString &text)
+{
+    return !const_cast<QString &>(text).data_ptr().isMutable();
+}
+
+/**
  * Keeps @p text's buffer until the process ends: parts taken from it with TextLifetime::Process
  * stay valid for as long as anything may read them. Only for a process that reads once and ends;
  * each call keeps its text for good. Thread-safe.
@@ -55,11 +64,11 @@ inline QString sharedSuffix(const QString &text, qsizetype from, TextLifetime li
     Q_ASSERT(from >= 0 && from <= text.size());
     if (from == 0)
         return text;
-    QString::DataPointer &d = const_cast<QString &>(text).data_ptr();
-    if (!d.isMutable() && lifetime == TextLifetime::Process && from < text.size())
+    if (isRawData(text) && lifetime == TextLifetime::Process && from < text.size())
         return QString::fromRawData(text.constData() + from, text.size() - from); // ends where text ends
-    if (!d.isMutable() || from == text.size()) // raw data (QString::fromRawData) or nothing left
+    if (isRawData(text) || from == text.size()) // not owned (cannot be shared) or nothing left
         return text.sliced(from);
+    QString::DataPointer &d = const_cast<QString &>(text).data_ptr();
     d.ref(); // the part's own reference
     return QString(QString::DataPointer(d.d_ptr(), d.data() + from, d.size - from));
 }
